@@ -1,0 +1,232 @@
+"""The `newslint` command. Parsing arguments and printing stay here; the work is
+done by `lint.runner` and the reporters.
+
+Exit codes: 0 no finding at or above the fail level, 1 findings at or above it,
+2 usage, configuration, pack or input errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+from lint import __version__
+from lint.config import ConfigError
+from lint.finding import SEVERITIES, at_least
+from lint.packs import PackError
+from lint.report import FORMATS
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _csv(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newslint",
+        description="Lint English news text for machine-translation artifacts, "
+        "scraping residue, inconsistent facts and misinformation markers.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check files, folders or - (stdin)")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    check.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="lowest severity that fails the run (default: warning)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings are reported"
+    )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check files in N processes (same output as -j 1)",
+    )
+    _add_rule_options(check)
+    check.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
+
+    rules = sub.add_parser("rules", help="list the rules")
+    _add_rule_options(rules)
+    rules.add_argument("--all", action="store_true", help="include rules that are switched off")
+
+    rule = sub.add_parser("rule", help="explain one rule, with its examples")
+    rule.add_argument("rule_id", metavar="ID")
+    _add_rule_options(rule)
+
+    test = sub.add_parser("test-packs", help="run every example of every pack")
+    test.add_argument("packs", nargs="*", metavar="PACK", help="pack files (default: all)")
+    _add_rule_options(test)
+    return parser
+
+
+def _add_rule_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, help="use this configuration file for every input")
+    p.add_argument("--isolated", action="store_true", help="ignore configuration files")
+    p.add_argument("--select", type=_csv, help="rule-id prefixes to run (comma-separated)")
+    p.add_argument("--extend-select", type=_csv, default=(), help="add rule-id prefixes")
+    p.add_argument("--ignore", type=_csv, default=(), help="rule-id prefixes to skip")
+    p.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="add a rule pack (repeatable)",
+    )
+
+
+def _settings(args):
+    from lint.runner import Settings
+
+    return Settings(
+        config_file=args.config.resolve() if args.config else None,
+        isolated=args.isolated,
+        select=args.select,
+        extend_select=args.extend_select,
+        ignore=args.ignore,
+        packs=tuple(p.resolve() for p in args.pack),
+        fail_on=getattr(args, "fail_on", None),
+    )
+
+
+def write_atomically(path: str, content: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then rename."""
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_check(args) -> int:
+    from lint.report import render
+    from lint.runner import run
+
+    report = run(list(args.paths), _settings(args), max(1, args.jobs))
+    output = render(args.format, report)
+    if args.output:
+        write_atomically(args.output, output)
+    else:
+        sys.stdout.write(output)
+    for error in report.errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+    for failure in report.failures:
+        print(
+            f"newslint: warning: {failure.path}: rule {failure.rule}: {failure.reason}",
+            file=sys.stderr,
+        )
+    failing = [f for f in report.findings if at_least(f.severity, report.fail_on)]
+    if not args.quiet and args.format in ("text", "full"):
+        skipped = f", {len(report.errors)} input(s) skipped" if report.errors else ""
+        print(
+            f"{len(report.findings)} finding(s) in {len(report.checked)} file(s){skipped}",
+            file=sys.stderr,
+        )
+    if report.errors:
+        return EXIT_ERROR
+    if failing and not args.exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _rules_for(args, everything: bool = False):
+    from lint.rulebook import all_rules, selected_rules
+    from lint.runner import ConfigResolver, Settings
+
+    config = ConfigResolver(_settings(args) if args else Settings()).for_path("-")
+    return all_rules(config) if everything else selected_rules(config)
+
+
+def cmd_rules(args) -> int:
+    rules = _rules_for(args, everything=args.all)
+    on = {r.id for r in _rules_for(args)}
+    width = max((len(r.id) for r in rules), default=10)
+    for rule in sorted(rules, key=lambda r: r.id):
+        first = rule.description.splitlines()[0] if rule.description else ""
+        state = "" if rule.id in on else " (off)"
+        print(f"{rule.id:<{width}}  {rule.kind:<13} {rule.severity:<8} {first}{state}")
+    return EXIT_CLEAN
+
+
+def cmd_rule(args) -> int:
+    rules = {r.id: r for r in _rules_for(args, everything=True)}
+    rule = rules.get(args.rule_id)
+    if rule is None:
+        close = [r for r in rules if args.rule_id in r]
+        hint = f" (did you mean {', '.join(sorted(close)[:5])}?)" if close else ""
+        print(f"newslint: error: no rule {args.rule_id!r}{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    print(
+        f"{rule.id}  [{rule.kind}, {rule.severity}, fix: {rule.fix}"
+        f"{'' if rule.enabled else ', off by default'}]"
+    )
+    print(f"defined in {rule.source}\n")
+    print(textwrap.fill(rule.description, 80) if "\n" not in rule.description else rule.description)
+    print(f"\nmessage: {rule.message}")
+    if rule.link:
+        print(f"see: {rule.link}")
+    for label, texts in (("flagged", rule.examples_flag), ("not flagged", rule.examples_pass)):
+        if texts:
+            print(f"\nexamples {label}:")
+            for text in texts:
+                print(f"  - {text}")
+    return EXIT_CLEAN
+
+
+def cmd_test_packs(args) -> int:
+    from lint.packs import load_pack
+    from lint.selftest import run_examples
+
+    if args.packs:
+        rules = [rule for path in args.packs for rule in load_pack(path).rules]
+    else:
+        rules = _rules_for(args, everything=True)
+    count, failures = run_examples(rules)
+    for failure in failures:
+        print(failure)
+    print(f"{count - len(failures)} passed, {len(failures)} failed")
+    return EXIT_FINDINGS if failures else EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "test-packs": cmd_test_packs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return COMMANDS[args.command](args)
+    except (PackError, ConfigError) as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,178 @@
+"""Configuration: `[tool.newslint]` in pyproject.toml, or a `.newslint.toml`.
+
+The nearest file wins, searching from the checked file's folder upwards (as
+ruff does); in one folder `.newslint.toml` beats `pyproject.toml`. Paths in a
+configuration file are relative to that file.
+
+    [tool.newslint]
+    packs = ["style/house.yaml"]       # user packs, added to the built-in ones
+    builtin-packs = true               # or a list of pack names to keep
+    select = ["mt", "scrape"]          # rule-id prefixes to run (default: all enabled)
+    extend-select = ["quality.readability"]  # add rules that are off by default
+    ignore = ["mt.repeated-word"]      # rule-id prefixes to skip
+    fail-on = "warning"                # error | warning | info
+    include = ["*.txt", "*.md"]
+    exclude = ["drafts/**"]
+
+    [tool.newslint.severity]           # override a rule's severity, or switch it off
+    "mt.kiev" = "error"
+    "style.metric" = "off"
+
+    [tool.newslint.per-file-ignores]
+    "archive/*.txt" = ["mt"]
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from lint.finding import SEVERITIES
+
+CONFIG_FILES = (".newslint.toml", "pyproject.toml")
+KEYS = {
+    "packs",
+    "builtin-packs",
+    "select",
+    "extend-select",
+    "ignore",
+    "fail-on",
+    "include",
+    "exclude",
+    "severity",
+    "per-file-ignores",
+}
+DEFAULT_INCLUDE = ("*.txt", "*.md")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; str() names the file."""
+
+
+@dataclass(frozen=True)
+class Config:
+    packs: tuple[Path, ...] = ()
+    builtin_packs: bool | tuple[str, ...] = True
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None  # the file this came from, if any
+
+    def key(self) -> tuple:
+        """Identity for caching linters: two configs with one key share rules."""
+        return (
+            self.packs,
+            self.builtin_packs,
+            self.select,
+            self.extend_select,
+            self.ignore,
+            tuple(sorted(self.severity.items())),
+        )
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """Rule prefixes ignored for one file by per-file-ignores."""
+        try:
+            rel = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except (ValueError, OSError):
+            rel = PurePath(path).as_posix()
+        out: list[str] = []
+        for pattern, prefixes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern):
+                out.extend(prefixes)
+        return tuple(out)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start` that configures newslint."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for directory in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and _section(candidate) is not None:
+                return candidate
+    return None
+
+
+def _section(path: Path) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("newslint")
+    return data
+
+
+def load_config(path: Path) -> Config:
+    section = _section(path) or {}
+    return parse_config(section, path)
+
+
+def parse_config(section: dict, path: Path | None = None) -> Config:
+    where = str(path) if path else "configuration"
+    root = path.parent if path else Path.cwd()
+    unknown = set(section) - KEYS
+    if unknown:
+        raise ConfigError(
+            f"{where}: unknown key {sorted(unknown)[0]!r} (known: {', '.join(sorted(KEYS))})"
+        )
+
+    def strings(key: str) -> tuple[str, ...] | None:
+        if key not in section:
+            return None
+        value = section[key]
+        if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+            raise ConfigError(f"{where}: {key} must be a list of strings")
+        return tuple(value)
+
+    builtin = section.get("builtin-packs", True)
+    if isinstance(builtin, list):
+        builtin = tuple(builtin)
+    elif not isinstance(builtin, bool):
+        raise ConfigError(f"{where}: builtin-packs must be true, false or a list of pack names")
+    fail_on = section.get("fail-on", "warning")
+    if fail_on not in SEVERITIES:
+        raise ConfigError(f"{where}: fail-on must be one of {', '.join(SEVERITIES)}")
+    severity = section.get("severity", {})
+    if not isinstance(severity, dict):
+        raise ConfigError(f"{where}: severity must be a table of rule = level")
+    for rule, level in severity.items():
+        if level not in (*SEVERITIES, "off"):
+            raise ConfigError(
+                f"{where}: severity of {rule!r} must be one of {', '.join(SEVERITIES)} or off"
+            )
+    ignores = section.get("per-file-ignores", {})
+    if not isinstance(ignores, dict) or not all(
+        isinstance(v, list) and all(isinstance(x, str) for x in v) for v in ignores.values()
+    ):
+        raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
+    return Config(
+        packs=tuple((root / p).resolve() for p in strings("packs") or ()),
+        builtin_packs=builtin,
+        select=strings("select"),
+        extend_select=strings("extend-select") or (),
+        ignore=strings("ignore") or (),
+        fail_on=fail_on,
+        include=strings("include") or DEFAULT_INCLUDE,
+        exclude=strings("exclude") or (),
+        severity=dict(severity),
+        per_file_ignores={k: tuple(v) for k, v in ignores.items()},
+        root=root.resolve(),
+        source=path,
+    )
+
+
+def matches_prefix(rule_id: str, prefixes: tuple[str, ...]) -> bool:
+    """ruff-style selection: "mt" matches "mt.kiev"; "ALL" matches everything."""
+    return any(p == "ALL" or rule_id == p or rule_id.startswith(p + ".") for p in prefixes)

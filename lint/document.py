@@ -1,0 +1,258 @@
+"""The text being checked, and every way of pointing into it.
+
+A `Document` is built once per input and shared by all rules. It maps character
+offsets (Python string indices, i.e. Unicode code points) to 1-based line and
+column numbers, UTF-16 columns (for SARIF consumers and LanguageTool) and UTF-8
+byte offsets. Paragraphs, sentences and words are computed lazily, once.
+
+Line breaks are LF, CRLF and lone CR, as editors and SARIF count them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_BLANK_RUN = re.compile(r"(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n)){2,}")
+# A word: letters/digits (any script) joined by inner apostrophes or hyphens.
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+
+# Sentence ends: terminal punctuation, optional closing quotes/brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|(?:\r\n|\r|\n)")
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "st",
+        "sr",
+        "jr",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "figs",
+        "p",
+        "pp",
+        "ed",
+        "eds",
+        "approx",
+        "est",
+        "dept",
+        "univ",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "bros",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "e.u",
+        "al",
+        "cf",
+        "ca",
+        "viz",
+        "mt",
+        "ft",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range [start, end) of character offsets with its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based, Unicode code points
+
+
+class Document:
+    """Text plus a lazily built index of lines, paragraphs, sentences and words."""
+
+    def __init__(self, text: str, path: str = "-") -> None:
+        self.text = text
+        self.path = path
+
+    # --- positions -------------------------------------------------------
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+        return starts
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding `offset`."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, len(self.text)))
+        index = self.line_index(offset)
+        # An offset inside a CRLF pair belongs to the end of its line.
+        return Position(index + 1, offset - self.line_starts[index] + 1)
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of `position`."""
+        return self.line_starts[line - 1] + column - 1
+
+    def utf16_column(self, offset: int) -> int:
+        """1-based column of `offset` counted in UTF-16 code units."""
+        start = self.line_starts[self.line_index(offset)]
+        prefix = self.text[start:offset]
+        return len(prefix) + sum(1 for ch in prefix if ord(ch) > 0xFFFF) + 1
+
+    def byte_offset(self, offset: int) -> int:
+        """0-based offset of `offset` in the UTF-8 encoding of the text."""
+        return len(self.text[:offset].encode("utf-8", "surrogatepass"))
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    # --- structure -------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line, without its line break."""
+        spans = []
+        starts = self.line_starts
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+            stripped = self.text[start:end].rstrip("\r\n")
+            spans.append(Span(start, start + len(stripped), stripped))
+        return spans
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blocks of non-blank lines separated by blank lines, trimmed."""
+        spans = []
+        start = 0
+        for sep in _BLANK_RUN.finditer(self.text):
+            spans.extend(self._trimmed(start, sep.start()))
+            start = sep.end()
+        spans.extend(self._trimmed(start, len(self.text)))
+        return spans
+
+    def _trimmed(self, start: int, end: int) -> list[Span]:
+        chunk = self.text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        body = chunk.strip()
+        return [Span(start + lead, start + lead + len(body), body)] if body else []
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences, split at terminal punctuation and line breaks.
+
+        A full stop after a known abbreviation, an initial or inside a number does
+        not end a sentence. Rules that hunt for broken sentences look at the text
+        itself; this split is for rules that want a sentence as context.
+        """
+        text = self.text
+        spans: list[Span] = []
+        start = 0
+        for m in _SENTENCE_END.finditer(text):
+            if m.group().startswith(".") and self._is_abbreviation(m.start()):
+                continue
+            spans.extend(self._trimmed(start, m.end()))
+            start = m.end()
+        spans.extend(self._trimmed(start, len(text)))
+        return spans
+
+    def _is_abbreviation(self, dot: int) -> bool:
+        before = self.text[max(0, dot - 12) : dot]
+        word = re.search(r"[\w.]+$", before)
+        if not word:
+            return False
+        token = word.group().lower()
+        if token in ABBREVIATIONS:
+            return True
+        # Single initials ("J. Smith") and dotted acronyms ("U.S.").
+        return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """The sentence holding `offset`, if any."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < max(self.sentences[i].end, offset + 1):
+            return self.sentences[i]
+        return None
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if i >= 0 and offset <= self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    @cached_property
+    def words(self) -> list[Span]:
+        return [Span(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.text.split())

@@ -1,0 +1,118 @@
+"""The engine: run compiled rules over a document and turn matches into findings.
+
+It knows nothing about any particular rule kind: it asks the registry for the
+kind's module and calls its `check`. Everything here is a pure function of the
+document and the rules, so it runs the same in a worker process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from lint.document import Document
+from lint.finding import Finding
+from lint.kinds import get_kind
+from lint.kinds.base import Match
+from lint.packs import Rule
+from lint.patterns import PatternTimeout
+
+
+class _Template(dict):
+    """Message values; an unknown {placeholder} is left as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render_message(template: str, values: dict[str, str]) -> str:
+    try:
+        return template.format_map(_Template(values))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
+    start = doc.position(match.start)
+    end = doc.position(match.end)
+    values = {"match": doc.text[match.start : match.end], **match.values}
+    return Finding(
+        path=doc.path,
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column,
+        rule=rule.id,
+        severity=match.severity or rule.severity,
+        message=match.message or render_message(rule.message, values),
+        suggestions=tuple(match.suggestions),
+        offset=match.start,
+        end_offset=match.end,
+        fix_safe=rule.fix == "safe",
+    )
+
+
+@dataclass
+class RuleFailure:
+    """A rule that could not finish on a document (for instance a regex timeout)."""
+
+    path: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class DocumentResult:
+    path: str
+    findings: list[Finding]
+    failures: list[RuleFailure] = field(default_factory=list)
+    # Per batch rule: facts this document contributes to cross-document checks.
+    facts: dict[str, list] = field(default_factory=dict)
+    words: int = 0
+
+
+class Linter:
+    """A fixed set of compiled rules."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = tuple(rules)
+        self.by_id = {rule.id: rule for rule in self.rules}
+
+    def check_document(self, doc: Document) -> DocumentResult:
+        findings: list[Finding] = []
+        failures: list[RuleFailure] = []
+        facts: dict[str, list] = {}
+        for rule in self.rules:
+            kind = get_kind(rule.kind)
+            try:
+                for match in kind.check(doc, rule.compiled):
+                    findings.append(to_finding(doc, rule, match))
+                if hasattr(kind, "collect"):
+                    facts[rule.id] = list(kind.collect(doc, rule.compiled))
+            except PatternTimeout as exc:
+                failures.append(RuleFailure(doc.path, rule.id, f"pattern timed out: {exc}"))
+        findings.sort()
+        return DocumentResult(doc.path, _dedupe(findings), failures, facts, doc.word_count)
+
+    def check_text(self, text: str, path: str = "-") -> list[Finding]:
+        return self.check_document(Document(text, path)).findings
+
+    def resolve_batch(self, results: Iterable[DocumentResult]) -> list[Finding]:
+        """Cross-document findings from the facts every document contributed."""
+        results = list(results)
+        extra: list[Finding] = []
+        for rule in self.rules:
+            kind = get_kind(rule.kind)
+            if hasattr(kind, "resolve"):
+                facts = {r.path: r.facts[rule.id] for r in results if rule.id in r.facts}
+                extra.extend(kind.resolve(facts, rule))
+        return sorted(extra)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    out: list[Finding] = []
+    for f in findings:
+        if out and out[-1] == f:
+            continue
+        out.append(f)
+    return out

@@ -1,0 +1,39 @@
+"""What a rule reports: a located, explained problem."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """One problem at one place. Positions are 1-based; end_column is exclusive.
+
+    Columns count Unicode code points. `offset`/`end_offset` are the 0-based
+    character offsets behind them, kept for reporters and fixes.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    severity: str
+    message: str
+    suggestions: tuple[str, ...] = ()
+    offset: int = field(default=0, compare=False)
+    end_offset: int = field(default=0, compare=False)
+    fix_safe: bool = field(default=False, compare=False)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["suggestions"] = list(self.suggestions)
+        return data
+
+
+def at_least(severity: str, floor: str) -> bool:
+    return SEVERITY_RANK[severity] >= SEVERITY_RANK[floor]

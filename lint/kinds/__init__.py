@@ -1,0 +1,24 @@
+"""Registry of rule kinds: a name in YAML -> the module that implements it.
+
+Modules are imported on first use, so start-up only pays for kinds in use.
+Adding a kind means adding one module and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS: dict[str, str] = {
+    "existence": "lint.kinds.existence",
+    "substitution": "lint.kinds.substitution",
+    "repetition": "lint.kinds.repetition",
+    "consistency": "lint.kinds.consistency",
+    "script": "lint.kinds.script",
+    "metric": "lint.kinds.metric",
+}
+
+
+def get_kind(name: str) -> ModuleType:
+    """The module implementing kind `name`; KeyError if unknown."""
+    return importlib.import_module(KINDS[name])

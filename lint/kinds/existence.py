@@ -1,0 +1,53 @@
+"""existence: words, phrases or patterns that should not appear at all.
+
+Literal `tokens` match as whole words (spaces match any whitespace); `patterns`
+are regular expressions. An `allow` pattern whose match covers a hit silences it
+(for fixed expressions such as "chicken Kiev").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+from lint.patterns import compile_pattern, finditer, inside_any, phrase_pattern, spans
+
+
+@dataclass(frozen=True)
+class Options:
+    tokens: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    ignorecase: bool = True
+    allow: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Compiled:
+    search: regex.Pattern
+    allow: tuple[regex.Pattern, ...]
+
+
+def compile(options: Options, context=None) -> Compiled:
+    if not options.tokens and not options.patterns:
+        raise ValueError("existence needs 'tokens' or 'patterns'")
+    parts = []
+    if options.tokens:
+        parts.append(phrase_pattern(options.tokens))
+    for pattern in options.patterns:
+        compile_pattern(pattern, options.ignorecase)  # name the bad one
+        parts.append(f"(?:{pattern})")
+    search = compile_pattern("|".join(parts), options.ignorecase)
+    allow = tuple(compile_pattern(p, options.ignorecase) for p in options.allow)
+    return Compiled(search, allow)
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+    for m in finditer(compiled.search, doc.text):
+        if m.end() == m.start() or inside_any(m.start(), m.end(), allowed):
+            continue
+        yield Match(m.start(), m.end())

@@ -1,0 +1,137 @@
+"""script: words that mix Latin letters with Cyrillic or Greek ones.
+
+Such words are almost always homoglyph damage ("Кyiv" with a Cyrillic К) from
+OCR, copy-paste or deliberate spoofing. When every foreign letter has a Latin
+look-alike, the all-Latin word is suggested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+
+# Look-alikes: Cyrillic and Greek letters that render like Latin ones.
+HOMOGLYPHS = {
+    "а": "a",
+    "в": "b",
+    "е": "e",
+    "к": "k",
+    "м": "m",
+    "н": "h",
+    "о": "o",
+    "р": "p",
+    "с": "c",
+    "т": "t",
+    "у": "y",
+    "х": "x",
+    "ѕ": "s",
+    "і": "i",
+    "ј": "j",
+    "ԁ": "d",
+    "ԛ": "q",
+    "ԝ": "w",
+    "ё": "ë",
+    "ї": "ï",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "Н": "H",
+    "О": "O",
+    "Р": "P",
+    "С": "C",
+    "Т": "T",
+    "У": "Y",
+    "Х": "X",
+    "Ѕ": "S",
+    "І": "I",
+    "Ј": "J",
+    "Ԁ": "D",
+    "Ԛ": "Q",
+    "Ԝ": "W",
+    "α": "a",
+    "ο": "o",
+    "ν": "v",
+    "ι": "i",
+    "κ": "k",
+    "ρ": "p",
+    "τ": "t",
+    "υ": "u",
+    "ε": "e",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
+}
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LATIN = regex.compile(r"\p{Script=Latin}")
+_SCRIPT_CHARS = {
+    "Cyrillic": r"\p{Script=Cyrillic}",
+    "Greek": r"\p{Script=Greek}",
+}
+
+
+@dataclass(frozen=True)
+class Options:
+    scripts: tuple[str, ...] = ("Cyrillic", "Greek")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    foreign: regex.Pattern
+
+
+def compile(options: Options, context=None) -> Compiled:
+    unknown = [s for s in options.scripts if s not in _SCRIPT_CHARS]
+    if unknown:
+        raise ValueError(f"unknown script {unknown[0]!r} (known: {', '.join(_SCRIPT_CHARS)})")
+    if not options.scripts:
+        raise ValueError("scripts must name at least one script")
+    return Compiled(regex.compile("|".join(_SCRIPT_CHARS[s] for s in options.scripts)))
+
+
+def latin_form(word: str) -> str | None:
+    """The word with every foreign look-alike replaced, if all have one."""
+    out = []
+    for ch in word:
+        if _LATIN.match(ch) or not ch.isalpha():
+            out.append(ch)
+        elif ch in HOMOGLYPHS:
+            out.append(HOMOGLYPHS[ch])
+        else:
+            return None
+    return "".join(out)
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    text = doc.text
+    if text.isascii():
+        return
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if word.isascii() or not _LATIN.search(word) or not compiled.foreign.search(word):
+            continue
+        foreign = "".join(sorted({ch for ch in word if compiled.foreign.match(ch)}))
+        fixed = latin_form(word)
+        yield Match(
+            m.start(),
+            m.end(),
+            {"foreign": foreign, "suggestion": fixed or ""},
+            (fixed,) if fixed else (),
+        )

@@ -1,0 +1,39 @@
+"""Output formats: one module per format, each with `render(report) -> str`."""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS: dict[str, str] = {
+    "text": "lint.report.text",
+    "full": "lint.report.full",
+    "json": "lint.report.json",
+    "json-lines": "lint.report.jsonlines",
+    "sarif": "lint.report.sarif",
+    "github": "lint.report.github",
+    "junit": "lint.report.junit",
+}
+
+
+def render(name: str, report) -> str:
+    return importlib.import_module(FORMATS[name]).render(report)
+
+
+def summary(report) -> dict:
+    """Counts shared by the machine-readable formats."""
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    by_rule: dict[str, int] = {}
+    for f in report.findings:
+        by_severity[f.severity] += 1
+        by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    return {
+        "files": len(report.checked),
+        "findings": len(report.findings),
+        "by_severity": by_severity,
+        "by_rule": dict(sorted(by_rule.items())),
+        "errors": [{"path": e.path, "reason": e.reason} for e in report.errors],
+        "rule_failures": [
+            {"path": f.path, "rule": f.rule, "reason": f.reason} for f in report.failures
+        ],
+        "words": sum(report.words.values()),
+    }

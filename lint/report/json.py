@@ -1,0 +1,26 @@
+"""json: the contract read by ../shared/tools/score.py and by machines.
+
+{"version": 1, "findings": [{path, line, column, end_line, end_column, rule,
+ severity, message, suggestions}], "summary": {...}}
+"""
+
+import json
+
+from lint.report import summary
+
+FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message")
+
+
+def finding_dict(f) -> dict:
+    data = {name: getattr(f, name) for name in FIELDS}
+    data["suggestions"] = list(f.suggestions)
+    return data
+
+
+def render(report) -> str:
+    data = {
+        "version": 1,
+        "findings": [finding_dict(f) for f in report.findings],
+        "summary": summary(report),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

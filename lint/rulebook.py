@@ -1,0 +1,75 @@
+"""From configuration to a ready `Linter`: which packs, which rules, which levels."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from lint.config import Config, matches_prefix
+from lint.engine import Linter
+from lint.packs import Pack, Rule, builtin_pack_paths, load_pack
+
+
+@lru_cache(maxsize=256)
+def _cached_pack(path: str, mtime_ns: int, size: int) -> Pack:
+    return load_pack(path)
+
+
+def cached_pack(path: Path) -> Pack:
+    """Load a pack once per process (reloaded when the file changes)."""
+    stat = path.stat()
+    return _cached_pack(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def packs_for(config: Config) -> list[Pack]:
+    packs = []
+    if config.builtin_packs:
+        for path in builtin_pack_paths():
+            pack = cached_pack(path)
+            if config.builtin_packs is True or pack.name in config.builtin_packs:
+                packs.append(pack)
+    packs.extend(cached_pack(Path(p)) for p in config.packs)
+    return packs
+
+
+def all_rules(config: Config) -> list[Rule]:
+    """Every rule the configured packs define; a later pack's rule replaces an
+    earlier one with the same id (so a user pack can redefine a built-in rule)."""
+    rules: dict[str, Rule] = {}
+    for pack in packs_for(config):
+        for rule in pack.rules:
+            rules[rule.id] = rule
+    return list(rules.values())
+
+
+def selected_rules(config: Config) -> list[Rule]:
+    chosen = []
+    for rule in all_rules(config):
+        if config.select is not None:
+            # Naming a prefix switches on everything under it; ALL keeps defaults.
+            named = tuple(p for p in config.select if p != "ALL")
+            on = matches_prefix(rule.id, named) or (rule.enabled and "ALL" in config.select)
+        else:
+            on = rule.enabled
+        if matches_prefix(rule.id, config.extend_select):
+            on = True
+        if matches_prefix(rule.id, config.ignore):
+            on = False
+        level = config.severity.get(rule.id)
+        if level == "off":
+            on = False
+        elif level:
+            rule = rule.with_severity(level)
+        if on:
+            chosen.append(rule)
+    return chosen
+
+
+_LINTERS: dict[tuple, Linter] = {}
+
+
+def linter_for(config: Config) -> Linter:
+    key = config.key()
+    if key not in _LINTERS:
+        _LINTERS[key] = Linter(selected_rules(config))
+    return _LINTERS[key]

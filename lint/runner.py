@@ -1,0 +1,168 @@
+"""Run the linter over many inputs, in one process or several.
+
+Each input is checked by `check_input`, a function of the path and the settings
+alone, so it runs unchanged in a worker process. Results come back in input
+order, and findings are sorted, so `-j N` prints exactly what `-j 1` prints.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from lint.config import Config, find_config_file, load_config, matches_prefix
+from lint.document import Document
+from lint.engine import DocumentResult, Linter, RuleFailure
+from lint.finding import Finding
+from lint.packs import Rule
+from lint.rulebook import linter_for
+from lint.sources import STDIN, InputError, expand, read_input
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line says, applied on top of each file's configuration."""
+
+    config_file: Path | None = None  # --config: one file for every input
+    isolated: bool = False  # --isolated: ignore configuration files
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    packs: tuple[Path, ...] = ()
+    fail_on: str | None = None
+
+
+class ConfigResolver:
+    """Finds the configuration for each input (nearest file wins), cached per folder."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._by_file: dict[Path | None, Config] = {}
+        self._by_folder: dict[Path, Path | None] = {}
+
+    def for_path(self, path: str) -> Config:
+        s = self.settings
+        if s.isolated:
+            source = None
+        elif s.config_file:
+            source = s.config_file
+        else:
+            folder = Path.cwd() if path == STDIN else Path(path).resolve().parent
+            if folder not in self._by_folder:
+                self._by_folder[folder] = find_config_file(folder)
+            source = self._by_folder[folder]
+        if source not in self._by_file:
+            base = load_config(source) if source else Config()
+            self._by_file[source] = self._apply(base)
+        return self._by_file[source]
+
+    def _apply(self, config: Config) -> Config:
+        s = self.settings
+        return replace(
+            config,
+            select=s.select if s.select is not None else config.select,
+            extend_select=config.extend_select + s.extend_select,
+            ignore=config.ignore + s.ignore,
+            packs=config.packs + s.packs,
+            fail_on=s.fail_on or config.fail_on,
+        )
+
+
+@dataclass
+class Report:
+    """Everything one run found: findings, inputs that failed, rules that ran."""
+
+    findings: list[Finding] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+    fail_on: str = "warning"
+
+
+# --- one input ------------------------------------------------------------
+
+_RESOLVER: ConfigResolver | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _RESOLVER
+    _RESOLVER = ConfigResolver(settings)
+
+
+def check_input(path: str, text: str | None = None) -> DocumentResult | InputError:
+    """Read (unless `text` is given) and check one input."""
+    assert _RESOLVER is not None, "call _init_worker first"
+    if text is None:
+        decoded = read_input(path)
+        if isinstance(decoded, InputError):
+            return decoded
+        text = decoded.text
+    config = _RESOLVER.for_path(path)
+    result = linter_for(config).check_document(Document(text, path))
+    ignored = config.ignored_for(path)
+    if ignored:
+        result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignored)]
+    return result
+
+
+# --- many inputs ----------------------------------------------------------
+
+
+def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Report:
+    _init_worker(settings)
+    resolver = _RESOLVER
+    cwd_config = resolver.for_path(STDIN)
+    report = Report(fail_on=cwd_config.fail_on)
+    inputs: list[str] = []
+    for item in expand(paths, cwd_config.include, cwd_config.exclude):
+        if isinstance(item, InputError):
+            report.errors.append(item)
+        else:
+            inputs.append(item)
+    results = list(_check_all(inputs, settings, jobs))
+    linters: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
+    for path, result in zip(inputs, results, strict=True):
+        if isinstance(result, InputError):
+            report.errors.append(result)
+            continue
+        report.checked.append(path)
+        report.findings.extend(result.findings)
+        report.failures.extend(result.failures)
+        report.words[path] = result.words
+        config = resolver.for_path(path)
+        linter = linter_for(config)
+        linters.setdefault(config.key(), (linter, []))[1].append(result)
+        for rule in linter.rules:
+            report.rules.setdefault(rule.id, rule)
+    for linter, group in linters.values():
+        report.findings.extend(linter.resolve_batch(group))
+    report.findings.sort()
+    return report
+
+
+def _check_all(
+    inputs: list[str], settings: Settings, jobs: int
+) -> Iterator[DocumentResult | InputError]:
+    files = [p for p in inputs if p != STDIN]
+    if jobs > 1 and len(files) > 1:
+        workers = min(jobs, len(files), os.cpu_count() or 1)
+        chunk = max(1, min(64, len(files) // (workers * 4)))
+        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+            done = dict(zip(files, pool.map(check_input, files, chunksize=chunk), strict=True))
+        for path in inputs:
+            yield check_input(path) if path == STDIN else done[path]
+    else:
+        for path in inputs:
+            yield check_input(path)
+
+
+def check_paths(
+    paths: Iterable[str | os.PathLike], settings: Settings = Settings(), jobs: int = 1
+) -> list[Finding]:
+    """Findings for files and folders, as `newslint check` reports them."""
+    return run([str(p) for p in paths], settings, jobs).findings

@@ -1,0 +1,44 @@
+"""Every rule documents itself with examples; this runs them.
+
+A `flag:` example must produce at least one finding from its rule, a `pass:`
+example none. `newslint test-packs` and the test suite both call `run_examples`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lint.engine import Linter
+from lint.packs import Rule
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    rule: str
+    source: str
+    expected: str  # "flag" or "pass"
+    text: str
+    got: int
+
+    def __str__(self) -> str:
+        want = "at least one finding" if self.expected == "flag" else "no finding"
+        return (
+            f"{self.source}: {self.rule}: {self.expected} example {self.text!r} "
+            f"should give {want}, got {self.got}"
+        )
+
+
+def run_examples(rules: Iterable[Rule]) -> tuple[int, list[ExampleFailure]]:
+    """(examples run, failures)."""
+    count = 0
+    failures = []
+    for rule in rules:
+        linter = Linter([rule])
+        for expected, texts in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):
+            for text in texts:
+                count += 1
+                got = len(linter.check_text(text, "<example>"))
+                if (expected == "flag") != (got > 0):
+                    failures.append(ExampleFailure(rule.id, rule.source, expected, text, got))
+    return count, failures
