@@ -58,6 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_rule_options(check)
     check.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
+    fixing = check.add_argument_group("fixes")
+    fixing.add_argument(
+        "--fix", action="store_true", help="apply safe suggestions to the files, then report"
+    )
+    fixing.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff, apply every suggestion"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
+    )
 
     rules = sub.add_parser("rules", help="list the rules")
     _add_rule_options(rules)
@@ -118,10 +128,37 @@ def write_atomically(path: str, content: str) -> None:
         raise
 
 
+def cmd_fix(args) -> tuple[int | None, bool]:
+    """--fix / --diff: (an exit code if the run ends here, as under --diff;
+    whether some file could not be fixed)."""
+    from lint.fix import fix_paths, unified_diff
+
+    fixes, errors = fix_paths(
+        list(args.paths), _settings(args), unsafe=args.unsafe_fixes, write=not args.diff
+    )
+    for error in errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+    changed = [f for f in fixes if f.changed]
+    applied = sum(f.applied for f in changed)
+    if args.diff:
+        sys.stdout.write("".join(unified_diff(f) for f in changed))
+        if not args.quiet:
+            print(f"{applied} fix(es) would be applied to {len(changed)} file(s)", file=sys.stderr)
+        if errors:
+            return EXIT_ERROR, True
+        return (EXIT_FINDINGS if changed and not args.exit_zero else EXIT_CLEAN), False
+    if not args.quiet:
+        print(f"fixed {applied} finding(s) in {len(changed)} file(s)", file=sys.stderr)
+    return None, bool(errors)
+
+
 def cmd_check(args) -> int:
     from lint.report import render
     from lint.runner import run
 
+    fix_exit, fix_failed = cmd_fix(args) if (args.fix or args.diff) else (None, False)
+    if fix_exit is not None:
+        return fix_exit
     report = run(list(args.paths), _settings(args), max(1, args.jobs))
     output = render(args.format, report)
     if args.output:
@@ -142,7 +179,7 @@ def cmd_check(args) -> int:
             f"{len(report.findings)} finding(s) in {len(report.checked)} file(s){skipped}",
             file=sys.stderr,
         )
-    if report.errors:
+    if report.errors or fix_failed:
         return EXIT_ERROR
     if failing and not args.exit_zero:
         return EXIT_FINDINGS
