@@ -16,6 +16,16 @@ KINDS: dict[str, str] = {
     "consistency": "lint.kinds.consistency",
     "script": "lint.kinds.script",
     "metric": "lint.kinds.metric",
+    "boilerplate": "lint.kinds.boilerplate",
+    "caption": "lint.kinds.caption",
+    "duplicate_lines": "lint.kinds.duplicate_lines",
+    "quote_balance": "lint.kinds.quote_balance",
+    "weekday_date": "lint.kinds.weekday_date",
+    "batch_facts": "lint.kinds.batch_facts",
+    "lexicon": "lint.kinds.lexicon",
+    "weasel": "lint.kinds.weasel",
+    "unattributed-quote": "lint.kinds.unattributed_quote",
+    "sensational": "lint.kinds.sensational",
 }
 
 

@@ -1,0 +1,51 @@
+"""duplicate_lines: a line or paragraph repeated verbatim in one document.
+
+Scrapers pick up a headline twice (once as the title, once from a teaser or a
+share widget), and pipelines concatenate the same paragraph twice. The repeat,
+not the first occurrence, is reported, with the line it repeats. Lines shorter
+than `min_words` words ("Reply", "Advertisement") are left to the boilerplate
+rules: repeated furniture is their business. Comparison ignores case, spacing
+and edge punctuation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+
+_NOISE = regex.compile(r"[\s\p{P}]+")
+
+
+@dataclass(frozen=True)
+class Options:
+    min_words: int = 4
+    min_chars: int = 20
+
+
+def compile(options: Options, context=None) -> Options:
+    if options.min_words < 1:
+        raise ValueError("min_words must be at least 1")
+    return options
+
+
+def key(text: str) -> str:
+    return _NOISE.sub(" ", text.lower()).strip()
+
+
+def check(doc: Document, options: Options) -> Iterator[Match]:
+    first_seen: dict[str, int] = {}
+    for number, line in enumerate(doc.lines, start=1):
+        stripped = line.text.strip()
+        if len(stripped) < options.min_chars or len(stripped.split()) < options.min_words:
+            continue
+        k = key(stripped)
+        if k in first_seen:
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            yield Match(start, start + len(stripped), {"first_line": str(first_seen[k])})
+        else:
+            first_seen[k] = number

@@ -1,0 +1,109 @@
+"""quote_balance: quotation marks and brackets opened and never closed.
+
+Checked paragraph by paragraph, because a quotation that runs past its
+paragraph is where a scraper or translator cut the text. The news convention
+for quotations over several paragraphs is respected: a paragraph may leave a
+quotation open when the next paragraph opens with a quotation mark.
+
+Curly single quotes double as apostrophes. `’` between letters ("NATO’s"), at a
+word start before digits ("’90s") or after a plural "s" with no single quote
+open ("countries’ ") is an apostrophe; otherwise it closes the innermost open
+`‘`. Straight single quotes are not checked: they cannot be told from
+apostrophes reliably. Straight double quotes pair in order.
+
+The finding points at the opening mark left unclosed, or at a closing mark
+that has no opening one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.document import Document
+from lint.kinds.base import Match
+
+PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+QUOTE_OPENERS = ("“", '"', "«", "‘", "„")
+_LIST_LABEL = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[a-z]|[ivx]{1,4})$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Options:
+    quotes: bool = True
+    brackets: bool = True
+    stray_closers: bool = True
+
+
+def compile(options: Options, context=None) -> Options:
+    if not options.quotes and not options.brackets:
+        raise ValueError("quote_balance needs 'quotes' or 'brackets' on")
+    return options
+
+
+def _is_apostrophe(text: str, i: int, single_open: bool) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # NATO’s, don’t
+    if not before.isalnum() and after.isdigit():
+        return True  # ’90s
+    return before.isalpha() and not single_open  # countries’ , goin’
+
+
+def _is_list_marker(text: str, i: int) -> bool:
+    """`1)`, `a)` or `iv)` as a list label, and emoticons like `:)`."""
+    return bool(_LIST_LABEL.search(text, 0, i)) or text[i - 1 : i] in (":", ";")
+
+
+def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list[int]]:
+    """Unclosed openings (offset, mark) and stray closings (offsets) in `text`."""
+    stack: list[tuple[int, str]] = []
+    strays: list[int] = []
+    straight_open: int | None = None
+    for i, ch in enumerate(text):
+        if ch == '"' and options.quotes:
+            straight_open = i if straight_open is None else None
+        elif ch in PAIRS:
+            is_quote = ch in "“‘«"
+            if (is_quote and options.quotes) or (not is_quote and options.brackets):
+                stack.append((i, ch))
+        elif ch in CLOSERS:
+            opener = CLOSERS[ch]
+            is_quote = opener in "“‘«"
+            if (is_quote and not options.quotes) or (not is_quote and not options.brackets):
+                continue
+            if ch == "’" and _is_apostrophe(text, i, any(m == "‘" for _, m in stack)):
+                continue
+            # Close the innermost matching opening, dropping nothing else.
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][1] == opener:
+                    del stack[k]
+                    break
+            else:
+                if ch != "’" and not (ch == ")" and _is_list_marker(text, i)):
+                    strays.append(i)
+    if straight_open is not None:
+        stack.append((straight_open, '"'))
+    return sorted(stack), strays
+
+
+def check(doc: Document, options: Options) -> Iterator[Match]:
+    paragraphs = doc.paragraphs
+    for n, para in enumerate(paragraphs):
+        opened, strays = unbalanced(para.text, options)
+        next_opens_quote = n + 1 < len(paragraphs) and paragraphs[n + 1].text.startswith(
+            QUOTE_OPENERS
+        )
+        for offset, mark in opened:
+            if mark in QUOTE_OPENERS and next_opens_quote:
+                continue  # a quotation running on into the next paragraph
+            start = para.start + offset
+            yield Match(start, start + 1, {"problem": f"'{mark}' is never closed"})
+        if options.stray_closers:
+            for offset in strays:
+                mark = para.text[offset]
+                start = para.start + offset
+                yield Match(start, start + 1, {"problem": f"'{mark}' closes nothing"})

@@ -1,0 +1,59 @@
+"""Scraping residue kinds on real page text: boilerplate, captions, duplicates, quotes."""
+
+from lint import check_text
+from lint.kinds import quote_balance
+
+
+def rules_hit(text: str, prefix: str = "scrape.") -> list[tuple[int, str]]:
+    return [(f.line, f.rule) for f in check_text(text, path="t.txt") if f.rule.startswith(prefix)]
+
+
+def test_seed_like_page_furniture_is_flagged_line_by_line():
+    page = (
+        "Connect with us\n\nHi, what are you looking for?\n\n"
+        "China appears to be taking Russia's side in the conflict.\n\n"
+        "Comments are closed.\n"
+    )
+    assert rules_hit(page) == [(n, "scrape.boilerplate") for n in (1, 3, 7)]
+
+
+def test_prose_that_mentions_widgets_is_not_boilerplate():
+    prose = (
+        "Readers were asked to leave a comment on the ministry's website, and the comments "
+        "are closed to the public after a week, officials said.\n\n"
+        "The newspaper said it uses cookies to track readers, a practice regulators questioned."
+    )
+    assert rules_hit(prose) == []
+
+
+def test_credit_lines_and_photo_tags():
+    text = (
+        "Maria Korechko mourns her son in Kamianka-Buzka, Ukraine.\n"
+        "Joe Radley / Getty Images\n\n"
+        "Biden spoke on Monday. (AP Photo/Evan Vucci)\n"
+    )
+    assert rules_hit(text) == [(2, "scrape.photo-credit"), (4, "scrape.photo-credit")]
+
+
+def test_duplicate_line_points_at_the_repeat():
+    text = "China cautions US over standoff\n\nBeijing spoke.\nChina cautions US over standoff.\n"
+    found = [f for f in check_text(text, path="t.txt") if f.rule == "scrape.duplicate-line"]
+    assert [(f.line, f.message) for f in found] == [(4, "this line repeats line 1")]
+
+
+def test_unclosed_quote_points_at_its_opening_mark():
+    text = "He called it a “serious challenge”. “The envoys fired back.\n\nOn Monday, Zhao spoke."
+    found = [f for f in check_text(text, path="t.txt") if f.rule == "scrape.unbalanced-quote"]
+    assert [(f.line, f.column) for f in found] == [(1, text.index("“The") + 1)]
+
+
+def test_multi_paragraph_quotation_is_not_unbalanced():
+    text = "“The first part runs on.\n\n“The second part closes it,” he said."
+    assert rules_hit(text) == []
+
+
+def test_apostrophes_are_not_closing_quotes():
+    opened, strays = quote_balance.unbalanced(
+        "NATO’s ‘China threat’ and the ’90s; the countries’ envoys.", quote_balance.Options()
+    )
+    assert opened == [] and strays == []
