@@ -1,0 +1,82 @@
+"""sensational: shouting and clickbait, the typography of sensationalism.
+
+Three signals, each switchable: a run of `caps_min_words` or more words in
+capitals (acronym strings such as "NATO US EU" do not count: the run needs
+`caps_min_letters` letters and a word of five or more), `!!` or more (and
+`?!`), and clickbait `headline_patterns` matched only on
+headline-like lines (short, no closing full stop).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+from lint.patterns import compile_pattern, finditer
+
+_CAPS_WORD = r"[A-Z][A-Z’'\-]*[A-Z]"
+_EXCLAMATIONS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!|!\?")
+
+
+@dataclass(frozen=True)
+class Options:
+    caps_min_words: int = 3
+    caps_min_letters: int = 14
+    exclamations: bool = True
+    headline_patterns: tuple[str, ...] = ()
+    headline_max_words: int = 20
+
+
+@dataclass(frozen=True)
+class Compiled:
+    caps: re.Pattern | None
+    caps_min_letters: int
+    exclamations: bool
+    headline: regex.Pattern | None
+    headline_max_words: int
+
+
+def compile(options: Options, context=None) -> Compiled:
+    caps = None
+    if options.caps_min_words > 0:
+        n = options.caps_min_words - 1
+        caps = re.compile(rf"(?<![\w’']){_CAPS_WORD}(?:[ \t,:;]+{_CAPS_WORD}){{{n},}}(?![\w’'])")
+    headline = None
+    if options.headline_patterns:
+        for p in options.headline_patterns:
+            compile_pattern(p, True)
+        headline = compile_pattern("|".join(f"(?:{p})" for p in options.headline_patterns), True)
+    return Compiled(
+        caps, options.caps_min_letters, options.exclamations, headline, options.headline_max_words
+    )
+
+
+def is_headline(line: str, max_words: int) -> bool:
+    stripped = line.strip()
+    words = stripped.split()
+    return 0 < len(words) <= max_words and not stripped.endswith((".", ",", ";", ":"))
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    text = doc.text
+    if compiled.caps:
+        for m in compiled.caps.finditer(text):
+            letters = sum(ch.isalpha() for ch in m.group())
+            # Strings of acronyms ("NATO US EU UN OSCE") are not shouting.
+            longest = max(len(w) for w in re.findall(r"[A-Z’'\-]+", m.group()))
+            if letters >= compiled.caps_min_letters and longest >= 5:
+                yield Match(m.start(), m.end(), {"signal": "words in capitals"})
+    if compiled.exclamations:
+        for m in _EXCLAMATIONS.finditer(text):
+            yield Match(m.start(), m.end(), {"signal": "multiple exclamation marks"})
+    if compiled.headline:
+        for line in doc.lines:
+            if not is_headline(line.text, compiled.headline_max_words):
+                continue
+            for m in finditer(compiled.headline, text, line.start, line.end):
+                yield Match(m.start(), m.end(), {"signal": "a clickbait formula"})

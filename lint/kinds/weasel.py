@@ -1,0 +1,126 @@
+"""weasel: hedges and anonymous sourcing with no named source in the sentence.
+
+"Some experts see ...", "it is believed", "sources say": a claim is put in
+nobody's mouth. The finding is dropped when the same sentence names a source
+("according to Reuters", "Smith said"), and lowered like `lexicon` findings
+inside an attributed quotation. `{voice}` in the message says whose words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+from lint.kinds.lexicon import VOICE_SEVERITIES, in_voice
+from lint.patterns import compile_pattern, finditer, inside_any, phrase_pattern, spans
+from lint.speech import SPEECH_VERBS
+
+# Words that start a capitalised subject without naming anybody.
+ANONYMOUS = frozenset(
+    [
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "other",
+        "others",
+        "critics",
+        "experts",
+        "officials",
+        "sources",
+        "analysts",
+        "observers",
+        "people",
+        "scientists",
+        "researchers",
+        "reports",
+        "studies",
+        "it",
+        "this",
+        "that",
+        "there",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "a",
+        "an",
+        "the",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "according",
+    ]
+)
+_NAME = r"[A-Z][\w’'.\-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.\-]*)*"
+_NAMED_SOURCE = re.compile(
+    rf"\baccording\s+to\s+(?:the\s+|a\s+)?(?P<a>{_NAME})"
+    rf"|(?P<b>{_NAME})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:{SPEECH_VERBS})\s+(?:the\s+)?(?P<c>{_NAME})"
+    rf"|\btold\s+(?P<d>{_NAME})"
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    terms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    reported_speech: str = "info"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    search: regex.Pattern
+    allow: tuple[regex.Pattern, ...]
+    reported_speech: str
+
+
+def compile(options: Options, context=None) -> Compiled:
+    if options.reported_speech not in VOICE_SEVERITIES:
+        raise ValueError(f"reported_speech must be one of {', '.join(VOICE_SEVERITIES)}")
+    if not options.terms and not options.patterns:
+        raise ValueError("weasel needs 'terms' or 'patterns'")
+    parts = [phrase_pattern(options.terms)] if options.terms else []
+    for pattern in options.patterns:
+        compile_pattern(pattern, True)
+        parts.append(f"(?:{pattern})")
+    allow = tuple(compile_pattern(p, True) for p in options.allow)
+    return Compiled(compile_pattern("|".join(parts), True), allow, options.reported_speech)
+
+
+def names_a_source(sentence: str, hedge: tuple[int, int]) -> bool:
+    """True when the sentence names who is speaking, outside the hedge itself."""
+    for m in _NAMED_SOURCE.finditer(sentence):
+        name = next(g for g in (m.group("a"), m.group("b"), m.group("c"), m.group("d")) if g)
+        start = m.start("a") if m.group("a") else m.start()
+        if hedge[0] <= start < hedge[1]:
+            continue
+        if name.split()[0].lower() in ANONYMOUS:
+            continue
+        return True
+    return False
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+    for m in finditer(compiled.search, doc.text):
+        if m.end() == m.start() or inside_any(m.start(), m.end(), allowed):
+            continue
+        sentence = doc.sentence_at(m.start())
+        if sentence is not None:
+            hedge = (m.start() - sentence.start, m.end() - sentence.start)
+            if names_a_source(sentence.text, hedge):
+                continue
+        match = in_voice(doc, m.start(), m.end(), compiled.reported_speech, {})
+        if match is not None:
+            yield match

@@ -1,0 +1,228 @@
+"""Reported speech: quotations in a document and who they are attributed to.
+
+Words inside a quotation with a named speaker ("'NATO is a Cold War remnant,'
+Zhao told reporters") are the speaker's, not the author's. Misinformation
+markers use this to lower findings in reported speech and to find quotations
+that nobody said. The analysis is lexical: quotation marks paired inside a
+paragraph, and a speech verb with a speaker next to the quotation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import re
+from dataclasses import dataclass
+
+from lint.document import Document, Span
+
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|continued|stated|wrote|writes|noted|"
+    "argued|argues|claimed|insisted|insists|asked|asks|warned|warns|explained|"
+    "declared|declares|tweeted|announced|announces|replied|stressed|emphasized|"
+    "emphasised|remarked|commented|complained|alleged|urged|recalled|concluded|"
+    "acknowledged|admitted|conceded|predicted|suggested|highlighted|called|"
+    "reported|quoted|responded|countered|pointed out|went on|"
+    "shouted|joked|boasted|vowed|pledged|promised|confirmed|denied|told reporters"
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# Subjects that do not name anybody ("Officials said ...").
+_ANONYMOUS = frozenset(
+    [
+        "some",
+        "many",
+        "most",
+        "several",
+        "others",
+        "critics",
+        "experts",
+        "officials",
+        "sources",
+        "analysts",
+        "observers",
+        "people",
+        "reports",
+        "studies",
+        "scientists",
+        "researchers",
+        "insiders",
+    ]
+)
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+_NAME = r"[\w’'.\-]+"
+# "..., Zhao told reporters." / "..., said Zhao." right after the closing mark.
+_AFTER_WHO_VERB = re.compile(
+    rf"^[\s,.;:!?—–-]*(?P<who>(?:{_NAME}\s+){{0,6}}?{_NAME})\s+(?:\w+ly\s+)?"
+    rf"(?:{SPEECH_VERBS})\b",
+    re.IGNORECASE,
+)
+_AFTER_VERB_WHO = re.compile(
+    rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}})",
+)
+# "According to The New York Post, “...”" or "Zhao said: “...”" before the opening mark.
+_ACCORDING = re.compile(
+    r"\b(?:according to|as quoted by|in the words of|quoting)\s+"
+    r"(?P<who>[^,.;:“”\"]{2,80}?)\s*(?:,|$)",
+    re.IGNORECASE,
+)
+_BEFORE_WHO_VERB = re.compile(
+    rf"(?P<who>(?:[A-Z]{_NAME}\s+){{0,5}}[A-Z]{_NAME}|\b(?:he|she|they|we|it)\b)\s+"
+    rf"(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b",
+)
+_STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.IGNORECASE)
+
+_DOUBLE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]")
+# A single-quoted run: opening ‘ or ' after a space, closing before punctuation/space.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)[^‘’\n]*?[\w.,!?…][’'](?![\w])")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quoted passage: its span (marks included) and who said it, if anyone."""
+
+    start: int
+    end: int
+    speaker: str | None
+    word_count: int
+
+    @property
+    def attributed(self) -> bool:
+        return self.speaker is not None
+
+
+def _clean_speaker(who: str) -> str | None:
+    words = who.strip(" ,.;:").split()
+    while words and _STOP_WHO.match(words[0]) and len(words) > 1 and words[0].lower() != "the":
+        words = words[1:]
+    if not words or _STOP_WHO.match(words[-1]):
+        return None
+    # A speaker names somebody: a name, a pronoun, or a role ("the spokesman").
+    first = words[0]
+    if not first[:1].isupper() and first.lower() not in PRONOUNS | _DETERMINERS:
+        return None
+    return " ".join(words)
+
+
+def speaker_after(text: str) -> str | None:
+    """Speaker named right after a closing quotation mark ("..., Zhao said")."""
+    head = text[:160]
+    for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB):
+        m = pattern.match(head)
+        if m:
+            who = _clean_speaker(m.group("who"))
+            if who:
+                return who
+    return None
+
+
+def speaker_before(text: str) -> str | None:
+    """Speaker named in the sentence before an opening mark ("Zhao said: ...")."""
+    according = list(_ACCORDING.finditer(text))
+    if according:
+        who = _clean_speaker(according[-1].group("who"))
+        if who:
+            return who
+    found = list(_BEFORE_WHO_VERB.finditer(text))
+    if found:
+        return _clean_speaker(found[-1].group("who"))
+    return None
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _DOUBLE.finditer(text)]
+    starts = [s for s, _ in spans]
+    for m in _SINGLE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start():
+            continue  # nested inside a double-quoted passage
+        spans.append(m.span())
+    return sorted(spans)
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        return offset, offset
+    return sentence.start, sentence.end
+
+
+def _next_sentence(doc: Document, offset: int) -> Span | None:
+    starts = [s.start for s in doc.sentences]
+    i = bisect.bisect_right(starts, offset)
+    return doc.sentences[i] if i < len(doc.sentences) else None
+
+
+def quotations(doc: Document) -> tuple[Quotation, ...]:
+    """Every quotation in `doc`, with its speaker when one is named nearby.
+
+    A speaker is looked for after the closing mark (to the end of its sentence),
+    before the opening mark (in its sentence), and in the next sentence. A
+    quotation with none that follows an attributed one in the same paragraph
+    continues that speaker's words. Pronouns resolve to the last named speaker.
+    """
+    return _quotations_cached(doc)
+
+
+def _quotations_cached(doc: Document) -> tuple[Quotation, ...]:
+    cached = getattr(doc, "_newslint_quotations", None)
+    if cached is not None:
+        return cached
+    text = doc.text
+    found: list[Quotation] = []
+    last_named: str | None = None
+    for start, end in _quote_spans(text):
+        inner = text[start + 1 : end - 1]
+        words = len(re.findall(r"\w+", inner))
+        s_start, s_end = _sentence_bounds(doc, end - 1)
+        paragraph = doc.paragraph_at(start)
+        speaker = speaker_after(text[end : max(s_end, end)])
+        if speaker is None:
+            b_start, _ = _sentence_bounds(doc, start)
+            speaker = speaker_before(text[b_start:start])
+        if speaker is None and paragraph is not None:
+            # The attribution may be the next sentence of the same paragraph.
+            following = _next_sentence(doc, end - 1)
+            if following and following.start < paragraph.end:
+                speaker = speaker_after(following.text)
+        if speaker is None:
+            previous = found[-1] if found else None
+            if previous and previous.attributed and paragraph and paragraph.start <= previous.start:
+                speaker = previous.speaker
+        if speaker and speaker.lower() in PRONOUNS:
+            speaker = last_named or speaker
+        elif speaker:
+            last_named = speaker
+        found.append(Quotation(start, end, speaker, words))
+    result = tuple(found)
+    with contextlib.suppress(AttributeError):
+        doc._newslint_quotations = result  # type: ignore[attr-defined]
+    return result
+
+
+def quotation_at(doc: Document, start: int, end: int) -> Quotation | None:
+    """The quotation that contains the span [start, end), if any."""
+    for q in quotations(doc):
+        if q.start <= start and end <= q.end:
+            return q
+        if q.start > start:
+            break
+    return None
+
+
+def indirect_speaker(doc: Document, offset: int) -> str | None:
+    """Speaker of indirect speech around `offset` ("Lavrov said NATO expansion ...").
+
+    Looks for a named speaker with a speech verb earlier in the same sentence.
+    A pronoun resolves to the speaker of the last quotation before `offset`.
+    """
+    sentence = doc.sentence_at(offset)
+    if sentence is None:
+        return None
+    speaker = speaker_before(doc.text[sentence.start : offset])
+    if speaker and speaker.split()[0].lower() in _ANONYMOUS:
+        return None
+    if speaker and speaker.lower() in PRONOUNS:
+        earlier = [q.speaker for q in quotations(doc) if q.end <= offset and q.speaker]
+        named = [s for s in earlier if s.lower() not in PRONOUNS]
+        speaker = named[-1] if named else None
+    return speaker

@@ -1,0 +1,113 @@
+"""Misinformation markers: reported speech, weasel words, quotations, sensationalism."""
+
+from pathlib import Path
+
+import pytest
+
+from lint.document import Document
+from lint.engine import Linter
+from lint.packs import load_pack
+from lint.speech import indirect_speaker, quotations
+
+RULES = Path(__file__).resolve().parents[1] / "rules"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def linter() -> Linter:
+    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
+    return Linter([r for r in rules if r.enabled])
+
+
+def by_rule(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_quotation_speaker_after_closing_mark():
+    doc = Document(
+        "“NATO is a Cold War remnant and its expansion is bloc politics,” Zhao told reporters."
+    )
+    (q,) = quotations(doc)
+    assert q.speaker == "Zhao" and q.word_count == 12
+
+
+def test_quotation_speaker_before_and_according_to():
+    doc = Document(
+        "According to The New York Post, “the minister relayed the same message.”\n\n"
+        "Medvedev wrote: “We will not stop.”"
+    )
+    assert [q.speaker for q in quotations(doc)] == ["The New York Post", "Medvedev"]
+
+
+def test_continuation_quote_inherits_speaker_and_pronoun_resolves():
+    doc = Document(
+        "“We oppose blocs,” Zhao said. “China firmly opposes all kinds of small cliques.”\n\n"
+        "“Talks must go on,” he continued."
+    )
+    assert [q.speaker for q in quotations(doc)] == ["Zhao", "Zhao", "Zhao"]
+
+
+def test_united_states_is_not_a_speech_verb():
+    doc = Document("It became “an instrument of hegemony,” a reference to the United States.")
+    assert quotations(doc)[0].speaker is None
+
+
+def test_indirect_speech_names_speaker_but_not_anonymous_officials():
+    doc = Document("Lavrov said NATO expansion provoked the crisis. Officials said it was a sham.")
+    assert indirect_speaker(doc, doc.text.index("NATO")) == "Lavrov"
+    assert indirect_speaker(doc, doc.text.index("sham")) is None
+
+
+def test_loaded_word_in_attributed_quote_is_info_and_names_speaker(linter):
+    text = "“This investigation is a sham and a charade,” Smith told reporters."
+    found = by_rule(linter.check_text(text), "misinfo.loaded-language")
+    assert [f.severity for f in found] == ["info", "info"]
+    assert "in words attributed to Smith" in found[0].message
+
+
+def test_same_word_in_author_voice_is_a_warning(linter):
+    found = by_rule(linter.check_text("The sham vote was held."), "misinfo.loaded-language")
+    assert [f.severity for f in found] == ["warning"] and "attributed" not in found[0].message
+
+
+def test_narrative_in_reported_speech_is_lowered(linter):
+    text = "Lavrov said NATO expansion provoked the crisis. NATO expansion provoked the crisis."
+    found = by_rule(linter.check_text(text), "narratives.nato-provoked")
+    assert [f.severity for f in found] == ["info", "warning"]
+    assert "Lavrov" in found[0].message
+
+
+def test_seed_weasel_found_and_zhao_quote_not_a_warning(linter):
+    seed1 = (SEEDS / "001_d243b07e263ab49a.txt").read_text(encoding="utf-8")
+    found = by_rule(linter.check_text(seed1), "misinfo.weasel")
+    assert [
+        (f.line, seed1.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1]) for f in found
+    ] == [(19, "some experts see")]
+    seed0 = (SEEDS / "000_744cba33126f6084.txt").read_text(encoding="utf-8")
+    zhao_line = next(n for n, line in enumerate(seed0.splitlines(), 1) if "Zhao told" in line)
+    assert not [f for f in linter.check_text(seed0) if f.line == zhao_line and f.severity != "info"]
+
+
+def test_weasel_silenced_by_named_source_in_sentence(linter):
+    text = (
+        "Critics argue the plan is too costly. "
+        "Critics argue the plan is too costly, according to Reuters."
+    )
+    found = by_rule(linter.check_text(text), "misinfo.weasel")
+    assert len(found) == 1 and found[0].column == 1
+
+
+def test_unattributed_quote_next_sentence_attribution_counts(linter):
+    text = (
+        "“We will never accept this humiliation from the West and its allies.” "
+        "Medvedev wrote this on Telegram.\n\n"
+        "“We will never accept this humiliation from the West and its allies.” Crowds cheered."
+    )
+    found = by_rule(linter.check_text(text), "misinfo.unattributed-quote")
+    assert [f.line for f in found] == [3]
+
+
+def test_sensational_ignores_acronym_runs_and_long_lines(linter):
+    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING\nWow!! \nYou Won't Believe This\n"
+    found = by_rule(linter.check_text(text), "misinfo.sensational")
+    assert [f.line for f in found] == [2, 3, 4]
