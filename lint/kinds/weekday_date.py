@@ -1,0 +1,137 @@
+"""weekday_date: a weekday that the calendar contradicts.
+
+Three checks, one per rule (option `check`):
+
+- `weekday`: a weekday written next to a date ("On Monday, April 12, 2022",
+  "Tuesday (March 3)") that falls on another day. A date without a year takes
+  the document's year (its dateline, or the only year the text uses); with no
+  year to go on, nothing is said.
+- `impossible`: a date that does not exist ("February 30", "April 31",
+  "February 29, 2023").
+- `relative`: "yesterday (Wednesday)" or "today, Thursday" against the date in
+  the document's dateline or timestamp ("27 Jan, 2022 17:43").
+
+A bare "on Thursday" cannot contradict a dateline on its own (some Thursday lies in
+the week before any date), so it is not reported here; batch_facts and
+day_counter use the date it resolves to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from lint.dates import (
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    document_date,
+    find_dates,
+    find_weekdays,
+    reference_year,
+)
+from lint.document import Document
+from lint.kinds.base import Match
+
+CHECKS = ("weekday", "impossible", "relative")
+# Between a weekday and its date: a comma, a bracket, "the", at most a few characters.
+_JOINER = re.compile(r"[ \t]*(?:,|\(|–|—|-)?[ \t]*(?:the[ \t]+)?$")
+_RELATIVE = re.compile(
+    rf"\b(?P<rel>yesterday|today|tomorrow)\b[ \t]*(?:,|\()[ \t]*(?P<wd>{WEEKDAY_PATTERN})"
+    rf"|(?P<wd2>{WEEKDAY_PATTERN})[ \t]*\([ \t]*(?P<rel2>yesterday|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+
+
+@dataclass(frozen=True)
+class Options:
+    check: str = "weekday"
+
+
+@dataclass(frozen=True)
+class Compiled:
+    check: str
+
+
+def compile(options: Options, context=None) -> Compiled:
+    if options.check not in CHECKS:
+        raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
+    return Compiled(options.check)
+
+
+def _name(day: dt.date) -> str:
+    return f"{WEEKDAYS[day.weekday()].title()}, {day:%B} {day.day}, {day.year}"
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    if compiled.check == "impossible":
+        yield from _impossible(doc)
+    elif compiled.check == "weekday":
+        yield from _weekday_next_to_date(doc)
+    else:
+        yield from _relative(doc)
+
+
+def _impossible(doc: Document) -> Iterator[Match]:
+    for mention in find_dates(doc.text):
+        if not mention.valid:
+            when = f"{mention.year}" if mention.year else "any year"
+            yield Match(
+                mention.start,
+                mention.end,
+                {"problem": f"this date does not exist in {when}"},
+            )
+
+
+def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
+    text = doc.text
+    dates = {d.start: d for d in find_dates(text)}
+    if not dates:
+        return
+    year = None
+    year_known = False
+    for wd in find_weekdays(text):
+        # The date must start within a few characters after the weekday.
+        window = text[wd.end : wd.end + 8]
+        mention = None
+        for skip in range(len(window) + 1):
+            if wd.end + skip in dates and _JOINER.match(window[:skip]):
+                mention = dates[wd.end + skip]
+                break
+        if mention is None or not mention.valid:
+            continue
+        if mention.year is None and not year_known:
+            year, year_known = reference_year(doc), True
+        day = mention.date(year)
+        if day is None or day.weekday() == wd.weekday:
+            continue
+        written = WEEKDAYS[wd.weekday].title()
+        yield Match(
+            wd.start,
+            mention.end,
+            {"problem": f"{_name(day)} was a {WEEKDAYS[day.weekday()].title()}, not a {written}"},
+            suggestions=(WEEKDAYS[day.weekday()].title() + text[wd.end : mention.end],),
+        )
+
+
+def _relative(doc: Document) -> Iterator[Match]:
+    found = document_date(doc)
+    if not found:
+        return
+    anchor, line = found
+    for m in _RELATIVE.finditer(doc.text):
+        rel = (m.group("rel") or m.group("rel2")).lower()
+        written = (m.group("wd") or m.group("wd2")).lower()
+        day = anchor + dt.timedelta(days=_OFFSETS[rel])
+        if WEEKDAYS.index(written) == day.weekday():
+            continue
+        yield Match(
+            m.start(),
+            m.end(),
+            {
+                "problem": f"the dateline (line {line}) is {_name(anchor)}, so {rel} was a "
+                f"{WEEKDAYS[day.weekday()].title()}, not a {written.title()}"
+            },
+        )
