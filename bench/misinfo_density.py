@@ -1,0 +1,98 @@
+"""Misinformation-marker density: clean English news per outlet, fake vs legit news.
+
+Findings at warning or above per 1,000 words, from the misinfo and narratives
+packs only. clean_en_news is scored per outlet on news-domain lines (the set
+mixes wire services with rt.com and tabloids); fake_news compares fake and
+legitimate articles and gives the AUC of per-article density.
+
+    python bench/misinfo_density.py [--show RULE]   # --show prints the flagged lines
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from misinfo_common import misinfo_linter
+
+EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
+SEVERE = {"warning", "error"}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def auc(positives: list[float], negatives: list[float]) -> float:
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--show", default="")
+    args = parser.parse_args()
+    linter = misinfo_linter()
+
+    words: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in read_jsonl(EVAL / "clean_en_news" / "clean_en_news.jsonl.gz"):
+        if row.get("domain") not in (None, "news"):
+            continue
+        outlet = row.get("outlet") or row["set"]
+        words[outlet] += len(row["text"].split())
+        for f in linter.check_text(row["text"]):
+            if f.severity in SEVERE:
+                found[outlet] += 1
+                by_rule[outlet][f.rule] += 1
+                if args.show and f.rule.endswith(args.show):
+                    print(f"  [{outlet}] {f.rule}: {row['text'][:160]}")
+    print("clean_en_news (news domain): warning+ findings per 1,000 words")
+    total_w = sum(words.values())
+    all_found = sum(found.values())
+    print(f"  ALL: {all_found} in {total_w} words = {1000 * all_found / total_w:.2f}")
+    for outlet, n in sorted(words.items(), key=lambda kv: -kv[1]):
+        if n < 300:
+            continue
+        rules = ", ".join(f"{r.split('.', 1)[1]} {c}" for r, c in by_rule[outlet].most_common())
+        rate = 1000 * found[outlet] / n
+        print(f"  {outlet:28s} {found[outlet]:3d} / {n:6d} words = {rate:.2f}  {rules}")
+    # Isolated sentences cannot show the next sentence's attribution.
+    other = sum(c for o in by_rule for r, c in by_rule[o].items() if "unattributed" not in r)
+    print(f"  ALL without unattributed-quote: {other} = {1000 * other / total_w:.2f} per 1k words")
+    small = [o for o, n in words.items() if n < 300]
+    sw, sf = sum(words[o] for o in small), sum(found[o] for o in small)
+    print(f"  {len(small)} outlets under 300 words: {sf} / {sw} = {1000 * sf / max(sw, 1):.2f}")
+
+    print("fake_news: warning+ findings per 1,000 words")
+    density: dict[tuple[str, str], list[float]] = defaultdict(list)
+    rules_by_label: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in read_jsonl(EVAL / "fake_news" / "fakenews_amt_celebrity.jsonl.gz"):
+        text = (row.get("title") or "") + "\n\n" + row["text"]
+        hits = [f for f in linter.check_text(text) if f.severity in SEVERE]
+        for f in hits:
+            rules_by_label[(row["dataset"], row["label"])][f.rule] += 1
+        n = max(len(text.split()), 1)
+        density[(row["dataset"], row["label"])].append(1000 * len(hits) / n)
+    for dataset in sorted({d for d, _ in density}):
+        fake, legit = density[(dataset, "fake")], density[(dataset, "legit")]
+        for label, values in (("fake", fake), ("legit", legit)):
+            flagged = sum(v > 0 for v in values)
+            rules = ", ".join(
+                f"{r.split('.', 1)[1]} {c}"
+                for r, c in rules_by_label[(dataset, label)].most_common(5)
+            )
+            print(
+                f"  {dataset} {label}: {len(values)} articles, mean {sum(values) / len(values):.2f}"
+                f"/1k words, {flagged} with a finding  ({rules})"
+            )
+        print(f"  {dataset} AUC (fake > legit): {auc(fake, legit):.3f}")
+
+
+if __name__ == "__main__":
+    main()
