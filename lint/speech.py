@@ -152,13 +152,44 @@ def _next_sentence(doc: Document, offset: int) -> Span | None:
     return doc.sentences[i] if i < len(doc.sentences) else None
 
 
+def _previous_paragraph(doc: Document, paragraph: Span) -> Span | None:
+    starts = [p.start for p in doc.paragraphs]
+    i = bisect.bisect_left(starts, paragraph.start)
+    return doc.paragraphs[i - 1] if i > 0 else None
+
+
+def _continued_speaker(
+    doc: Document, paragraph: Span, start: int, previous: Quotation | None
+) -> str | None:
+    """Speaker carried over from the preceding text, as news copy does.
+
+    A quotation continues an attributed one earlier in its paragraph; a
+    paragraph that opens with a quotation continues the quotation of the
+    paragraph before, or a paragraph ending "..., Phillips said on Saturday:".
+    """
+    if previous and previous.attributed and paragraph.start <= previous.start:
+        return previous.speaker
+    if doc.text[paragraph.start : start].strip():
+        return None
+    before = _previous_paragraph(doc, paragraph)
+    if before is None:
+        return None
+    if previous and previous.attributed and before.start <= previous.start < before.end:
+        return previous.speaker
+    if before.text.rstrip().endswith(":"):
+        last = doc.sentence_at(before.end - 1)
+        return speaker_before(last.text if last else before.text)
+    return None
+
+
 def quotations(doc: Document) -> tuple[Quotation, ...]:
     """Every quotation in `doc`, with its speaker when one is named nearby.
 
     A speaker is looked for after the closing mark (to the end of its sentence),
-    before the opening mark (in its sentence), and in the next sentence. A
-    quotation with none that follows an attributed one in the same paragraph
-    continues that speaker's words. Pronouns resolve to the last named speaker.
+    before the opening mark (in its sentence), and in the next sentence of the
+    paragraph; failing that, the quotation may continue the speaker of the text
+    just before it (see `_continued_speaker`). Pronouns resolve to the last
+    named speaker.
     """
     return _quotations_cached(doc)
 
@@ -184,10 +215,8 @@ def _quotations_cached(doc: Document) -> tuple[Quotation, ...]:
             following = _next_sentence(doc, end - 1)
             if following and following.start < paragraph.end:
                 speaker = speaker_after(following.text)
-        if speaker is None:
-            previous = found[-1] if found else None
-            if previous and previous.attributed and paragraph and paragraph.start <= previous.start:
-                speaker = previous.speaker
+        if speaker is None and paragraph is not None:
+            speaker = _continued_speaker(doc, paragraph, start, found[-1] if found else None)
         if speaker and speaker.lower() in PRONOUNS:
             speaker = last_named or speaker
         elif speaker:

@@ -101,13 +101,26 @@ def test_unattributed_quote_next_sentence_attribution_counts(linter):
     text = (
         "“We will never accept this humiliation from the West and its allies.” "
         "Medvedev wrote this on Telegram.\n\n"
+        "The crowd dispersed.\n\n"
         "“We will never accept this humiliation from the West and its allies.” Crowds cheered."
     )
     found = by_rule(linter.check_text(text), "misinfo.unattributed-quote")
-    assert [f.line for f in found] == [3]
+    assert [f.line for f in found] == [5]
 
 
 def test_sensational_ignores_acronym_runs_and_long_lines(linter):
     text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING\nWow!! \nYou Won't Believe This\n"
     found = by_rule(linter.check_text(text), "misinfo.sensational")
     assert [f.line for f in found] == [2, 3, 4]
+
+
+def test_quote_paragraphs_continue_the_speaker_before_them():
+    doc = Document(
+        "“I'm devastated,” he told the BBC.\n\n"
+        "“I have family in Spain who haven't seen their grandkids since Christmas.”\n\n"
+        "Labour MP Jess Phillips said on Saturday:\n\n"
+        "“Why on earth have they left up such blatant antisemitism and hatred online?”\n\n"
+        "The vote was close.\n\n"
+        "“Nobody here will ever accept a deal that sells out the fishing towns.”"
+    )
+    assert [q.speaker for q in quotations(doc)] == ["he", "he", "Labour MP Jess Phillips", None]
