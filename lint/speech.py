@@ -48,16 +48,17 @@ _ANONYMOUS = frozenset(
         "insiders",
     ]
 )
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
+_DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their", "its", "our"})
 _NAME = r"[\w’'.\-]+"
 # "..., Zhao told reporters." / "..., said Zhao." right after the closing mark.
 _AFTER_WHO_VERB = re.compile(
-    rf"^[\s,.;:!?—–-]*(?P<who>(?:{_NAME}\s+){{0,6}}?{_NAME})\s+(?:\w+ly\s+)?"
+    rf"^[\s,.;:!?—–-]*(?P<who>(?:{_NAME},?\s+){{0,6}}?{_NAME}),?\s+(?:\w+ly\s+)?"
     rf"(?:{SPEECH_VERBS})\b",
     re.IGNORECASE,
 )
 _AFTER_VERB_WHO = re.compile(
-    rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}})",
+    rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}}"
+    rf"|(?:the|a|an|one|his|her|their)\s+\w+(?:\s+\w+)?)",
 )
 # "According to The New York Post, “...”" or "Zhao said: “...”" before the opening mark.
 _ACCORDING = re.compile(

@@ -124,3 +124,15 @@ def test_quote_paragraphs_continue_the_speaker_before_them():
         "“Nobody here will ever accept a deal that sells out the fishing towns.”"
     )
     assert [q.speaker for q in quotations(doc)] == ["he", "he", "Labour MP Jess Phillips", None]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“I like camping and swimming at the lake,” said one girl named Dakota.", "one girl"),
+        ("“I was frustrated this week,” Lucas, a Democrat, said on Sunday.", "Lucas, a Democrat"),
+        ("“We will not stop,” the bank said on Saturday.", "the bank"),
+    ],
+)
+def test_speaker_forms_after_the_quotation(text, speaker):
+    assert (quotations(Document(text))[0].speaker or "").startswith(speaker)
