@@ -53,6 +53,17 @@ def _is_apostrophe(text: str, i: int, single_open: bool) -> bool:
     return before.isalpha() and not single_open  # countries’ , goin’
 
 
+def _straight_role(text: str, i: int, any_open: bool) -> str:
+    """Whether a straight double quote opens or closes, from the characters around it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    if not before.isspace() and (after.isspace() or not after.isalnum()):
+        return "close"
+    return "close" if any_open else "open"
+
+
 def _is_list_marker(text: str, i: int) -> bool:
     """`1)`, `a)` or `iv)` as a list label, and emoticons like `:)`."""
     return bool(_LIST_LABEL.search(text, 0, i)) or text[i - 1 : i] in (":", ";")
@@ -62,10 +73,16 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
     """Unclosed openings (offset, mark) and stray closings (offsets) in `text`."""
     stack: list[tuple[int, str]] = []
     strays: list[int] = []
-    straight_open: int | None = None
+    straight: list[int] = []
     for i, ch in enumerate(text):
         if ch == '"' and options.quotes:
-            straight_open = i if straight_open is None else None
+            role = _straight_role(text, i, bool(straight))
+            if role == "open":
+                straight.append(i)
+            elif straight:
+                straight.pop()
+            else:
+                strays.append(i)
         elif ch in PAIRS:
             is_quote = ch in "“‘«"
             if (is_quote and options.quotes) or (not is_quote and options.brackets):
@@ -85,9 +102,14 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
             else:
                 if ch != "’" and not (ch == ")" and _is_list_marker(text, i)):
                     strays.append(i)
-    if straight_open is not None:
-        stack.append((straight_open, '"'))
+    stack.extend((i, '"') for i in straight)
     return sorted(stack), strays
+
+
+def _reopened_later(text: str, offset: int, mark: str) -> bool:
+    """A later sentence opens a quote with the same mark: the quotation ran on
+    over paragraphs whose breaks were lost ('...engineering. "We had planned')."""
+    return bool(re.search(rf"[.!?…,:]\s+{re.escape(mark)}\w", text[offset + 1 :]))
 
 
 def check(doc: Document, options: Options) -> Iterator[Match]:
@@ -98,7 +120,9 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
             QUOTE_OPENERS
         )
         for offset, mark in opened:
-            if mark in QUOTE_OPENERS and next_opens_quote:
+            if mark in QUOTE_OPENERS and (
+                next_opens_quote or _reopened_later(para.text, offset, mark)
+            ):
                 continue  # a quotation running on into the next paragraph
             start = para.start + offset
             yield Match(start, start + 1, {"problem": f"'{mark}' is never closed"})
