@@ -60,6 +60,11 @@ _AFTER_VERB_WHO = re.compile(
     rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}}"
     rf"|(?:the|a|an|one|his|her|their)\s+\w+(?:\s+\w+)?)",
 )
+# "..., added Smith" anywhere in a text.
+_VERB_WHO = re.compile(
+    rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}})"
+)
+OPENING_MARKS = ("“", '"', "‘", "'", "«", "„")
 # "According to The New York Post, “...”" or "Zhao said: “...”" before the opening mark.
 _ACCORDING = re.compile(
     r"\b(?:according to|as quoted by|in the words of|quoting)\s+"
@@ -67,8 +72,8 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_WHO_VERB = re.compile(
-    rf"(?P<who>(?:[A-Z]{_NAME}\s+){{0,5}}[A-Z]{_NAME}|\b(?:he|she|they|we|it)\b)\s+"
-    rf"(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b",
+    rf"(?P<who>(?:[A-Z]{_NAME}\s+){{0,5}}[A-Z]{_NAME}|\b(?:he|she|they|we|it)\b)"
+    rf"(?:,[^,.;:“”\"]{{1,60}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b",
 )
 _STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.IGNORECASE)
 
@@ -159,27 +164,43 @@ def _previous_paragraph(doc: Document, paragraph: Span) -> Span | None:
     return doc.paragraphs[i - 1] if i > 0 else None
 
 
+def speaker_in(text: str) -> str | None:
+    """The last speaker named anywhere in `text` ("..., added Smith, who ...")."""
+    candidates = [(m.end(), m.group("who")) for m in _ACCORDING.finditer(text)]
+    candidates += [(m.end(), m.group("who")) for m in _BEFORE_WHO_VERB.finditer(text)]
+    candidates += [(m.end(), m.group("who")) for m in _VERB_WHO.finditer(text)]
+    for _, who in sorted(candidates, reverse=True):
+        speaker = _clean_speaker(who)
+        if speaker:
+            return speaker
+    return None
+
+
 def _continued_speaker(
     doc: Document, paragraph: Span, start: int, previous: Quotation | None
 ) -> str | None:
     """Speaker carried over from the preceding text, as news copy does.
 
-    A quotation continues an attributed one earlier in its paragraph; a
-    paragraph that opens with a quotation continues the quotation of the
-    paragraph before, or a paragraph ending "..., Phillips said on Saturday:".
+    A quotation continues an attributed one earlier in its paragraph. A
+    paragraph that opens with a quotation continues the speaker of the
+    paragraph before ("Smith said the bridge was old." / "We must act now.");
+    paragraphs that themselves open with a quotation are skipped over, since
+    a quotation running over several paragraphs reopens each one.
     """
     if previous and previous.attributed and paragraph.start <= previous.start:
         return previous.speaker
     if doc.text[paragraph.start : start].strip():
         return None
-    before = _previous_paragraph(doc, paragraph)
-    if before is None:
-        return None
-    if previous and previous.attributed and before.start <= previous.start < before.end:
-        return previous.speaker
-    if before.text.rstrip().endswith(":"):
-        last = doc.sentence_at(before.end - 1)
-        return speaker_before(last.text if last else before.text)
+    before: Span | None = paragraph
+    for _ in range(4):
+        before = _previous_paragraph(doc, before)
+        if before is None:
+            return None
+        if previous and previous.attributed and before.start <= previous.start < before.end:
+            return previous.speaker
+        speaker = speaker_in(before.text)
+        if speaker or not before.text.startswith(OPENING_MARKS):
+            return speaker
     return None
 
 

@@ -136,3 +136,14 @@ def test_quote_paragraphs_continue_the_speaker_before_them():
 )
 def test_speaker_forms_after_the_quotation(text, speaker):
     assert (quotations(Document(text))[0].speaker or "").startswith(speaker)
+
+
+def test_multi_paragraph_quotation_keeps_the_speaker_of_its_first_paragraph():
+    doc = Document(
+        'Robert Hunter, of the friends group, said: "This is truly a historic bridge.\n\n'
+        '"We had planned a number of celebrations, but they have had to be postponed.\n\n'
+        '"However, the renovation is the best birthday present the bridge could have."\n\n'
+        "Scientists were confident the rock came from Mars, added Smith, a team member.\n\n"
+        '"Tiny bubbles of gas trapped inside that meteorite match the atmosphere of Mars."'
+    )
+    assert [q.speaker for q in quotations(doc)] == ["Robert Hunter", "Smith"]
