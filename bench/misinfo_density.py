@@ -36,7 +36,9 @@ def auc(positives: list[float], negatives: list[float]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", default="")
+    parser.add_argument("--with-info", action="store_true", help="count info findings too")
     args = parser.parse_args()
+    severe = SEVERE | {"info"} if args.with_info else SEVERE
     linter = misinfo_linter()
 
     words: Counter[str] = Counter()
@@ -60,7 +62,7 @@ def main() -> None:
         for row in rows:
             words[row.get("outlet") or row["set"]] += len(row["text"].split())
         for f in linter.check_text(text):
-            if f.severity not in SEVERE:
+            if f.severity not in severe:
                 continue
             row = rows[bisect.bisect_right(starts, f.offset) - 1]
             outlet = row.get("outlet") or row["set"]
@@ -90,7 +92,7 @@ def main() -> None:
     rules_by_label: dict[str, Counter[str]] = defaultdict(Counter)
     for row in read_jsonl(EVAL / "fake_news" / "fakenews_amt_celebrity.jsonl.gz"):
         text = (row.get("title") or "") + "\n\n" + row["text"]
-        hits = [f for f in linter.check_text(text) if f.severity in SEVERE]
+        hits = [f for f in linter.check_text(text) if f.severity in severe]
         for f in hits:
             rules_by_label[(row["dataset"], row["label"])][f.rule] += 1
         n = max(len(text.split()), 1)
