@@ -20,12 +20,17 @@ KINDS: dict[str, str] = {
     "caption": "lint.kinds.caption",
     "duplicate_lines": "lint.kinds.duplicate_lines",
     "quote_balance": "lint.kinds.quote_balance",
+    "fragment": "lint.kinds.fragment",
     "weekday_date": "lint.kinds.weekday_date",
     "batch_facts": "lint.kinds.batch_facts",
+    "quantity": "lint.kinds.quantity",
+    "arithmetic": "lint.kinds.arithmetic",
+    "day_counter": "lint.kinds.day_counter",
     "lexicon": "lint.kinds.lexicon",
     "weasel": "lint.kinds.weasel",
     "unattributed-quote": "lint.kinds.unattributed_quote",
     "sensational": "lint.kinds.sensational",
+    "sentence_split": "lint.kinds.sentence_split",
 }
 
 

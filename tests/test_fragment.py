@@ -1,0 +1,42 @@
+"""Verbless fragments: found in prose, left alone in headlines, quotes and answers."""
+
+from lint import check_text
+from lint.kinds import fragment
+
+
+def fragments(text: str) -> list[str]:
+    found = [f for f in check_text(text, path="t.txt") if f.rule == "quality.fragment"]
+    return [text.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1] for f in found]
+
+
+def test_part_of_speech_comes_from_the_lexicon():
+    assert fragment.can_be_finite_verb("undermines")
+    assert fragment.can_be_finite_verb("it's")
+    assert not fragment.can_be_finite_verb("achievement")
+    assert not fragment.can_be_finite_verb("NATO's")
+    assert not fragment.can_be_finite_verb("mourning")
+
+
+def test_dangling_piece_after_a_sentence_is_reported():
+    text = (
+        "Officials said the plan was dead. Across the region, a wave of protests against "
+        "the new tax on fuel and bread."
+    )
+    assert fragments(text) == [
+        "Across the region, a wave of protests against the new tax on fuel and bread."
+    ]
+
+
+def test_headlines_datelines_answers_and_quotes_are_not_fragments():
+    text = (
+        "China Cautions US Over Standoff With Russia\n\n"
+        "MOSCOW, Jan 27 (Reuters) - Russia said it was studying the reply.\n\n"
+        "What did they want? Security guarantees, quickly.\n\n"
+        "He paused. “A shameful and dangerous day for the whole of Europe.”"
+    )
+    assert fragments(text) == []
+
+
+def test_names_are_not_verbs():
+    assert not fragment.has_finite_verb("From the Human Rights Council, the first member.")
+    assert fragment.has_finite_verb("The council rights the wrong.")
