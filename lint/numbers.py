@@ -1,0 +1,182 @@
+"""Numbers in news text: figures in digits or words, with the hedge in front of them.
+
+"more than 106,000", "about 1.5 million", "twelve", "5%". Spelled-out numbers
+are read by text2num (a small, maintained Rust-backed parser of number words
+in several languages; importing it costs under a millisecond), digits by
+regular expressions. A figure becomes an interval: "more than 106,000" is
+(106,000, inf), "about 100,000" is [85,000, 115,000], a bare round "100,000"
+is [95,000, 105,000], since news rounds; two figures for one thing whose
+intervals do not overlap cannot both be true.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+]  # noqa: SIM905
+_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+_FIRST = "(?:" + "|".join(sorted(_UNITS[:-4], key=len, reverse=True)) + ")"
+# Number words start with a digit word: a lone "million" (as in "2,5 million") is not one.
+NUMBER_WORDS = rf"\b{_FIRST}(?:(?:[\s-]+|\s+and\s+){_WORD})*\b"
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,  # Indian English
+    "crore": 1e7,
+}
+DIGITS = (
+    r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\w]|[.,]\d)"
+)
+NUMBER = (
+    rf"(?:{DIGITS})(?:\s+(?:thousand|million|billion|trillion|lakh|crore)\b)?"
+    rf"|(?i:{NUMBER_WORDS})"
+)
+_NUMBER_RE = re.compile(NUMBER)
+
+# Hedges before a figure, and the interval each one makes of it.
+_HEDGES = {
+    "more than": "above",
+    "over": "above",
+    "upwards of": "above",
+    "in excess of": "above",
+    "at least": "atleast",
+    "no fewer than": "atleast",
+    "no less than": "atleast",
+    "less than": "below",
+    "fewer than": "below",
+    "under": "below",
+    "up to": "atmost",
+    "at most": "atmost",
+    "no more than": "atmost",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "as many as": "atmost",
+    "tens of": "about",
+}
+HEDGE = "(?:" + "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True)) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number in the text, with its hedge and the interval it allows."""
+
+    start: int  # of the hedge, if any
+    end: int
+    value: float
+    hedge: str | None
+    written: str
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        v = self.value
+        kind = _HEDGES.get(self.hedge.lower()) if self.hedge else None
+        if kind == "above":
+            return (v * 1.0001, math.inf)
+        if kind == "atleast":
+            return (v, math.inf)
+        if kind == "below":
+            return (0.0, v * 0.9999)
+        if kind == "atmost":
+            return (0.0, v)
+        if kind == "nearly":
+            return (v * 0.9, v)
+        if kind == "about":
+            return (v * 0.85, v * 1.15)
+        if is_round(v):
+            return (v * 0.95, v * 1.05)
+        return (v, v)
+
+
+def is_round(value: float) -> bool:
+    """Figures such as 100,000, 1.5 million or "ten", which news uses as approximations."""
+    return value >= 10 and value % 10 == 0
+
+
+def parse_number(written: str) -> float | None:
+    """The value of digits ("106,000", "1.5 million") or number words ("twelve")."""
+    text = written.strip()
+    scale = 1.0
+    parts = text.rsplit(None, 1)
+    if len(parts) == 2 and parts[1].lower() in _SCALES and parts[0][:1].isdigit():
+        text, scale = parts[0], _SCALES[parts[1].lower()]
+    if text[:1].isdigit():
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+            return None  # "10.000": a thousands separator or a decimal? (locale rules judge)
+        try:
+            return float(text.replace(",", "")) * scale
+        except ValueError:
+            return None
+    try:
+        return float(text2num(text.lower().replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every figure in `text`, with the hedge in front of it when there is one."""
+    out = []
+    for m in _NUMBER_RE.finditer(text):
+        value = parse_number(m.group())
+        if value is None:
+            continue
+        before = text[max(0, m.start() - 20) : m.start()]
+        hedge = re.search(rf"\b({HEDGE})\s+$", before, re.IGNORECASE)
+        start = m.start() - (len(before) - hedge.start(1)) if hedge else m.start()
+        out.append(Figure(start, m.end(), value, hedge.group(1) if hedge else None, m.group()))
+    return out
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def show(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
