@@ -72,7 +72,8 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_WHO_VERB = re.compile(
-    rf"(?P<who>(?:[A-Z]{_NAME}\s+){{0,5}}[A-Z]{_NAME}|\b(?:he|she|they|we|it)\b)"
+    rf"(?P<who>(?:[A-Z]{_NAME}\s+){{0,5}}[A-Z]{_NAME}|\b(?:he|she|they|we|it)\b"
+    rf"|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]\w+(?:\s+(?:of|for|at)\s+the\s+\w+)?)"
     rf"(?:,[^,.;:“”\"]{{1,60}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b",
 )
 _STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.IGNORECASE)

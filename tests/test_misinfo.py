@@ -147,3 +147,10 @@ def test_multi_paragraph_quotation_keeps_the_speaker_of_its_first_paragraph():
         '"Tiny bubbles of gas trapped inside that meteorite match the atmosphere of Mars."'
     )
     assert [q.speaker for q in quotations(doc)] == ["Robert Hunter", "Smith"]
+
+
+def test_role_before_the_quotation_is_a_speaker(linter):
+    text = "The administration of the sanatorium told us: “You are already traitors!”"
+    assert quotations(Document(text))[0].speaker == "The administration of the sanatorium"
+    found = by_rule(linter.check_text(text), "misinfo.name-calling")
+    assert [f.severity for f in found] == ["info"]
