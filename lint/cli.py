@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_rule_options(check)
     check.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
+    _add_gate_options(check)
     fixing = check.add_argument_group("fixes")
     fixing.add_argument(
         "--fix", action="store_true", help="apply safe suggestions to the files, then report"
@@ -68,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument(
         "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
     )
+
+    baseline = sub.add_parser(
+        "baseline", help="write the current findings to a baseline file (see check --baseline)"
+    )
+    baseline.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    baseline.add_argument(
+        "-o", "--output", default=".newslint-baseline.json", metavar="FILE", help="%(default)s"
+    )
+    _add_input_options(baseline)
+    _add_rule_options(baseline)
 
     rules = sub.add_parser("rules", help="list the rules")
     _add_rule_options(rules)
@@ -81,6 +92,47 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack files (default: all)")
     _add_rule_options(test)
     return parser
+
+
+def _threshold(text: str) -> tuple[str, float]:
+    from lint.gate import parse_threshold
+
+    try:
+        return parse_threshold(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jsonl-field",
+        metavar="FIELD",
+        help="inputs are JSON Lines; check each record's FIELD as a document",
+    )
+    p.add_argument(
+        "--jsonl-id", metavar="FIELD", help="record id field (reports name file.jsonl#ID)"
+    )
+
+
+def _add_gate_options(p: argparse.ArgumentParser) -> None:
+    _add_input_options(p)
+    gate = p.add_argument_group("gating")
+    gate.add_argument(
+        "--baseline", metavar="FILE", help="report and fail only on findings not in FILE"
+    )
+    gate.add_argument(
+        "--diff-base", metavar="REV", help="only findings on lines changed since git REV"
+    )
+    gate.add_argument(
+        "--threshold",
+        action="append",
+        type=_threshold,
+        default=[],
+        metavar="NAME=LIMIT",
+        help="fail a document over a limit: per-1000-words=5, error=0, warning=3 (repeatable)",
+    )
+    gate.add_argument("--statistics", action="store_true", help="print counts per rule")
+    gate.add_argument("--summary", action="store_true", help="print a table per document")
 
 
 def _add_rule_options(p: argparse.ArgumentParser) -> None:
@@ -154,17 +206,25 @@ def cmd_fix(args) -> tuple[int | None, bool]:
 
 def cmd_check(args) -> int:
     from lint.report import render
-    from lint.runner import run
 
+    if args.jsonl_field and (args.fix or args.diff):
+        print("newslint: error: --fix and --diff do not apply to JSON Lines", file=sys.stderr)
+        return EXIT_ERROR
     fix_exit, fix_failed = cmd_fix(args) if (args.fix or args.diff) else (None, False)
     if fix_exit is not None:
         return fix_exit
-    report = run(list(args.paths), _settings(args), max(1, args.jobs))
+    report = _run(args)
+    verdict, tables = _gate(args, report)
     output = render(args.format, report)
     if args.output:
         write_atomically(args.output, output)
     else:
         sys.stdout.write(output)
+    if tables:  # on stdout beside a text report, else on stderr
+        machine = args.output is not None or args.format not in ("text", "full")
+        (sys.stderr if machine else sys.stdout).write(("\n" if output else "") + tables)
+    for row in verdict or ():
+        print(f"newslint: {row.path}: over threshold: {'; '.join(row.breaches)}", file=sys.stderr)
     for error in report.errors:
         print(f"newslint: error: {error}", file=sys.stderr)
     for failure in report.failures:
@@ -173,6 +233,8 @@ def cmd_check(args) -> int:
             file=sys.stderr,
         )
     failing = [f for f in report.findings if at_least(f.severity, report.fail_on)]
+    if verdict is not None:  # thresholds decide
+        failing = verdict
     if not args.quiet and args.format in ("text", "full"):
         skipped = f", {len(report.errors)} input(s) skipped" if report.errors else ""
         print(
@@ -184,6 +246,53 @@ def cmd_check(args) -> int:
     if failing and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _run(args):
+    """The report for check and baseline: files, or JSON Lines records."""
+    if args.jsonl_field:
+        from lint.jsonl import run_jsonl
+
+        return run_jsonl(list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id)
+    from lint.runner import run
+
+    return run(list(args.paths), _settings(args), max(1, getattr(args, "jobs", 1)))
+
+
+def _gate(args, report) -> tuple[list | None, str]:
+    """Narrow the findings (--diff-base, --baseline); return the documents that
+    fail the thresholds (None when none is set) and the tables asked for."""
+    from lint.gate import statistics_table, summarise, summary_table
+    from lint.runner import ConfigResolver
+
+    if args.diff_base:
+        from lint.gitdiff import only_changed
+
+        report.findings = only_changed(report, args.diff_base)
+    if args.baseline:
+        from lint.baseline import load_baseline, new_findings
+
+        report.findings = new_findings(report, load_baseline(args.baseline))
+    thresholds = dict(ConfigResolver(_settings(args)).for_path("-").thresholds)
+    thresholds.update(dict(args.threshold))
+    rows = summarise(report, report.findings, thresholds)
+    tables = statistics_table(report.findings) if args.statistics else ""
+    if args.summary:
+        tables += ("\n" if tables else "") + summary_table(rows, thresholds)
+    if not thresholds:
+        return None, tables
+    return [r for r in rows if r.breaches], tables
+
+
+def cmd_baseline(args) -> int:
+    from lint.baseline import write_baseline
+
+    report = _run(args)
+    count = write_baseline(report, args.output)
+    for error in report.errors:
+        print(f"newslint: error: {error}", file=sys.stderr)
+    print(f"wrote {count} finding(s) to {args.output}", file=sys.stderr)
+    return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
 def _rules_for(args, everything: bool = False):
@@ -245,7 +354,13 @@ def cmd_test_packs(args) -> int:
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule, "test-packs": cmd_test_packs}
+COMMANDS = {
+    "check": cmd_check,
+    "baseline": cmd_baseline,
+    "rules": cmd_rules,
+    "rule": cmd_rule,
+    "test-packs": cmd_test_packs,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,6 +372,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (PackError, ConfigError) as exc:
+        print(f"newslint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        from lint.baseline import BaselineError
+        from lint.gitdiff import GitError
+
+        if not isinstance(exc, BaselineError | GitError):
+            raise
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

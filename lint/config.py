@@ -43,6 +43,7 @@ KEYS = {
     "exclude",
     "severity",
     "per-file-ignores",
+    "thresholds",
 }
 DEFAULT_INCLUDE = ("*.txt", "*.md")
 
@@ -63,6 +64,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)  # see lint.gate
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None  # the file this came from, if any
 
@@ -157,6 +159,16 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in ignores.values()
     ):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
+    thresholds = section.get("thresholds", {})
+    from lint.gate import THRESHOLD_KEYS
+
+    if not isinstance(thresholds, dict) or not all(
+        k in THRESHOLD_KEYS and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
+        for k, v in thresholds.items()
+    ):
+        raise ConfigError(
+            f"{where}: thresholds must be a table of {', '.join(THRESHOLD_KEYS)} = limit (>= 0)"
+        )
     return Config(
         packs=tuple((root / p).resolve() for p in strings("packs") or ()),
         builtin_packs=builtin,
@@ -168,6 +180,7 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
         exclude=strings("exclude") or (),
         severity=dict(severity),
         per_file_ignores={k: tuple(v) for k, v in ignores.items()},
+        thresholds={k: float(v) for k, v in thresholds.items()},
         root=root.resolve(),
         source=path,
     )

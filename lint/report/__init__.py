@@ -12,6 +12,7 @@ FORMATS: dict[str, str] = {
     "sarif": "lint.report.sarif",
     "github": "lint.report.github",
     "junit": "lint.report.junit",
+    "markdown": "lint.report.markdown",
 }
 
 

@@ -17,10 +17,18 @@ def finding_dict(f) -> dict:
     return data
 
 
+def with_record(data: dict, report) -> dict:
+    """JSON Lines input: name the record's file, line in the file and id."""
+    record = getattr(report, "records", {}).get(data["path"])
+    if record is not None:
+        data["record"] = {"file": record.file, "line": record.line, "id": record.id}
+    return data
+
+
 def render(report) -> str:
     data = {
         "version": 1,
-        "findings": [finding_dict(f) for f in report.findings],
+        "findings": [with_record(finding_dict(f), report) for f in report.findings],
         "summary": summary(report),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

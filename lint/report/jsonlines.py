@@ -2,8 +2,11 @@
 
 import json
 
-from lint.report.json import finding_dict
+from lint.report.json import finding_dict, with_record
 
 
 def render(report) -> str:
-    return "".join(json.dumps(finding_dict(f), ensure_ascii=False) + "\n" for f in report.findings)
+    return "".join(
+        json.dumps(with_record(finding_dict(f), report), ensure_ascii=False) + "\n"
+        for f in report.findings
+    )
