@@ -62,11 +62,13 @@ def main() -> None:
     docs = documents(args.layout)
     words = 0
     per_rule: Counter[str] = Counter()
+    info: Counter[str] = Counter()
     shown = 0
     for name, text in docs.items():
         words += len(text.split())
         for f in linter.check_text(text, path=name):
             if f.severity not in ("error", "warning"):
+                info[f.rule] += 1
                 continue
             per_rule[f.rule] += 1
             if shown < args.show:
@@ -80,6 +82,7 @@ def main() -> None:
     )
     for rule, n in per_rule.most_common():
         print(f"    {rule}: {n}")
+    print(f"  and {sum(info.values())} at info: {dict(info.most_common())}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ KINDS: dict[str, str] = {
     "duplicate_lines": "lint.kinds.duplicate_lines",
     "quote_balance": "lint.kinds.quote_balance",
     "fragment": "lint.kinds.fragment",
+    "doc_quality": "lint.kinds.doc_quality",
     "weekday_date": "lint.kinds.weekday_date",
     "batch_facts": "lint.kinds.batch_facts",
     "quantity": "lint.kinds.quantity",
