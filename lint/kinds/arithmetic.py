@@ -9,8 +9,8 @@ Three checks, one per rule (option `check`):
   children"; "of whom", "among them" likewise.
 - `breakdown`: the shares of one poll or vote adding up to more than 100 %
   ("52% backed the deal, 41% opposed it and 12% were undecided"). Only
-  sentences that read as a breakdown (a vote or poll word, no word of change
-  such as "rose" or "from") are added up; a rounding slack of half a point
+  sentences that read as a breakdown (both sides of one question, no word of change
+  such as "rose" or "from", no two years) are added up; a rounding slack of half a point
   per share is allowed.
 """
 
@@ -33,11 +33,18 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(_PERCENT, re.IGNORECASE)
-_BREAKDOWN_CUE = re.compile(
-    r"\b(?:vot\w*|poll\w*|survey\w*|respondents|ballots?|backed|supported|opposed|"
-    r"undecided|in favou?r|against|approve[ds]?|disapprove[ds]?|referendum)\b",
+# A breakdown has both sides of one question: for and against, yes and no.
+_FOR_CUE = re.compile(
+    r"\b(?:voted\s+(?:for|yes|in\s+favou?r)|backed|backing|supported|supporting|in\s+favou?r|"
+    r"approved?|approving|yes|for\s+(?:the|it|him|her|them))\b",
     re.IGNORECASE,
 )
+_AGAINST_CUE = re.compile(
+    r"\b(?:against|opposed|opposing|oppose|disapproved?|no|undecided|unsure|"
+    r"(?:did\s+not|didn['’]t|do\s+not|don['’]t)\s+know)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CHANGE_CUE = re.compile(
     r"\b(?:from|rose|risen|rise|rising|fell|fallen|fall|increase\w*|decrease\w*|up|down|"
     r"compared|growth|grew|dropped|drop|higher|lower|jumped|climbed|declined|versus|vs|"
@@ -130,7 +137,10 @@ def _breakdown(doc: Document) -> Iterator[Match]:
         shares = list(_PERCENT_RE.finditer(sentence.text))
         if len(shares) < 2:
             continue
-        if not _BREAKDOWN_CUE.search(sentence.text) or _CHANGE_CUE.search(sentence.text):
+        text = sentence.text
+        if not (_FOR_CUE.search(text) and _AGAINST_CUE.search(text)):
+            continue
+        if _CHANGE_CUE.search(text) or len(set(_YEAR.findall(text))) > 1:
             continue
         values = [parse_number(m.group("num")) for m in shares]
         if any(v is None for v in values):
