@@ -57,3 +57,18 @@ def test_apostrophes_are_not_closing_quotes():
         "NATO’s ‘China threat’ and the ’90s; the countries’ envoys.", quote_balance.Options()
     )
     assert opened == [] and strays == []
+
+
+def test_quotation_split_over_paragraphs_is_balanced_across_them():
+    text = (
+        'A statement from his family said: "We cannot believe he has gone.\n\n'
+        "He was loved by everyone who knew him.\n\n"
+        'May God be with his parents."\n'
+    )
+    assert rules_hit(text) == []
+
+
+def test_double_quote_standing_for_an_apostrophe_is_named():
+    text = 'Brendan Rodgers" side suffered a 2-0 loss.'
+    found = [f for f in check_text(text, path="t.txt") if f.rule == "scrape.unbalanced-quote"]
+    assert len(found) == 1 and "apostrophe" in found[0].message

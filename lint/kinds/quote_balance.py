@@ -112,16 +112,43 @@ def _reopened_later(text: str, offset: int, mark: str) -> bool:
     return bool(re.search(rf"[.!?…,:]\s+{re.escape(mark)}\w", text[offset + 1 :]))
 
 
+# How many paragraphs a quotation may run on before its closing mark.
+CARRY_PARAGRAPHS = 8
+CLOSES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“"}
+# 'customers" computer': a straight double quote where an apostrophe belongs.
+_MANGLED_APOSTROPHE = re.compile(r'(?<=\ws)"(?= [a-z])')
+
+
+def _carried_over(results, n: int, mark: str) -> bool:
+    """A quotation left open in paragraph `n` that a later paragraph closes.
+
+    The paragraph break fell inside the quotation (or a sentence splitter put
+    one there); the stray closing mark it leaves is dropped from `results`.
+    """
+    for k in range(n + 1, min(n + 1 + CARRY_PARAGRAPHS, len(results))):
+        opened, strays, text = results[k]
+        closers = [i for i in strays if text[i] == CLOSES[mark]]
+        if closers:
+            strays.remove(closers[0])
+            return True
+        if opened or any(ch in text for ch in QUOTE_OPENERS + tuple(CLOSES.values())):
+            return False
+    return False
+
+
 def check(doc: Document, options: Options) -> Iterator[Match]:
     paragraphs = doc.paragraphs
+    results = [(*unbalanced(p.text, options), p.text) for p in paragraphs]
     for n, para in enumerate(paragraphs):
-        opened, strays = unbalanced(para.text, options)
+        opened, strays, _ = results[n]
         next_opens_quote = n + 1 < len(paragraphs) and paragraphs[n + 1].text.startswith(
             QUOTE_OPENERS
         )
         for offset, mark in opened:
             if mark in QUOTE_OPENERS and (
-                next_opens_quote or _reopened_later(para.text, offset, mark)
+                next_opens_quote
+                or _reopened_later(para.text, offset, mark)
+                or _carried_over(results, n, mark)
             ):
                 continue  # a quotation running on into the next paragraph
             start = para.start + offset
@@ -130,4 +157,7 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
             for offset in strays:
                 mark = para.text[offset]
                 start = para.start + offset
-                yield Match(start, start + 1, {"problem": f"'{mark}' closes nothing"})
+                problem = f"'{mark}' closes nothing"
+                if _MANGLED_APOSTROPHE.match(para.text, offset):
+                    problem = "'\"' stands where an apostrophe belongs"
+                yield Match(start, start + 1, {"problem": problem})
