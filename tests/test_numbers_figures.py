@@ -9,7 +9,7 @@ import pytest
 from lint.engine import Linter
 from lint.numbers import find_figures, parse_number
 from lint.packs import builtin_rules_dir, load_pack
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, run_json
 
 PACK = load_pack(builtin_rules_dir() / "numbers.yaml")
 
@@ -83,3 +83,34 @@ def test_breakdown_over_100():
     assert len(linter.check_text("Of those polled, 55% backed Brexit and 50% opposed it.")) == 1
     assert linter.check_text("Of those polled, 51.6% backed Brexit and 48.4% opposed it.") == []
     assert linter.check_text("Approval rose to 58% from 49% in May, the poll showed.") == []
+
+
+def test_cross_document_figures_in_worker_processes(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "A missile strike on the Kramatorsk station killed 52 civilians, "
+        "Governor Pavlo Kyrylenko said on Friday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "The rocket attack on Kramatorsk killed 39 civilians, Pavlo Kyrylenko said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "c.txt").write_text(
+        "Shelling in Kharkiv killed 39 civilians, Oleh Synyehubov said.\n", encoding="utf-8"
+    )
+    for jobs in ("1", "2"):
+        report = run_json("--select", "numbers.cross-document-figure", "-j", jobs, str(tmp_path))
+        found = sorted((f["path"].rsplit("/", 1)[-1], f["severity"]) for f in report["findings"])
+        assert found == [("a.txt", "info"), ("b.txt", "info")]
+        message = [f for f in report["findings"] if f["path"].endswith("a.txt")][0]["message"]
+        assert "b.txt:1 ('39 civilians')" in message
+
+
+def test_breakdowns_of_different_questions_or_years_pass():
+    linter = rule("breakdown-over-100")
+    mt = "56.7% of residents voted against independence in 2018, in 2020 - 53.3%."
+    poll = (
+        "60 percent of voters said they believe he is dishonest; 55 percent said he does not "
+        "have good leadership skills; and 57 percent said he does not care."
+    )
+    assert linter.check_text(mt) == [] and linter.check_text(poll) == []

@@ -24,6 +24,7 @@ KINDS: dict[str, str] = {
     "doc_quality": "lint.kinds.doc_quality",
     "weekday_date": "lint.kinds.weekday_date",
     "batch_facts": "lint.kinds.batch_facts",
+    "batch_figures": "lint.kinds.batch_figures",
     "quantity": "lint.kinds.quantity",
     "arithmetic": "lint.kinds.arithmetic",
     "day_counter": "lint.kinds.day_counter",
