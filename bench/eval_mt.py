@@ -1,0 +1,155 @@
+"""Measure the machine-translation rules (packs mt, names, consistency) on real text.
+
+1. Findings per 1,000 words at warning and above on original English news
+   (`clean_en_news`, false positives by construction), each finding listed.
+2. The same density on MT hypotheses vs the human references of the same
+   segments (`mt_ruuk_en`), per system.
+3. Precision and recall of the name rules on `toponym_probes.jsonl`: a hypothesis
+   is positive when it lacks the reference spelling of the place name.
+
+Run from the repository root: `python bench/eval_mt.py [--limit N] [--quiet]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from lint.config import Config
+from lint.rulebook import linter_for
+
+EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
+PACKS = ("mt", "names", "consistency")
+NAME_RULES = ("names.",)
+SERIOUS = ("warning", "error")
+
+
+def linter(prefixes=PACKS):
+    return linter_for(Config(select=prefixes))
+
+
+def serious(findings):
+    return [f for f in findings if f.severity in SERIOUS]
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def clean_documents(limit: int | None) -> list[tuple[str, str]]:
+    """Original English news as documents: lines of one doc_id, joined by newlines."""
+    docs: dict[str, list[str]] = defaultdict(list)
+    for i, row in enumerate(read_jsonl(EVAL / "clean_en_news" / "clean_en_news.jsonl.gz")):
+        key = row.get("doc_id") or f"{row['set']}#{i // 20}"
+        docs[key].append(row["text"])
+    items = [(key, "\n".join(lines) + "\n") for key, lines in docs.items()]
+    return items[:limit] if limit else items
+
+
+def density(texts: list[str], lint) -> tuple[float, int, int, list]:
+    words = 0
+    found = []
+    for i, text in enumerate(texts):
+        words += len(text.split())
+        found.extend((i, f) for f in serious(lint.check_text(text, f"seg{i}")))
+    return (1000 * len(found) / words if words else 0.0), len(found), words, found
+
+
+def clean_report(limit: int | None, quiet: bool) -> None:
+    lint = linter()
+    docs = clean_documents(limit)
+    words = 0
+    found = []
+    for key, text in docs:
+        words += len(text.split())
+        for f in serious(lint.check_text(text, key)):
+            line = text.splitlines()[f.line - 1]
+            found.append((key, f, line))
+    rate = 1000 * len(found) / words
+    print(f"clean_en_news: {len(docs)} docs, {words} words, {len(found)} findings ")
+    print(f"  = {rate:.3f} per 1,000 words (warning+)")
+    by_rule: dict[str, int] = defaultdict(int)
+    for _, f, _ in found:
+        by_rule[f.rule] += 1
+    for rule, n in sorted(by_rule.items(), key=lambda kv: -kv[1]):
+        print(f"  {rule}: {n}")
+    if not quiet:
+        for key, f, line in found:
+            snippet = line[max(0, f.column - 40) : f.column + 40]
+            print(f"    {key}:{f.line}:{f.column} {f.rule} | {snippet}")
+
+
+def mt_report(limit: int | None) -> None:
+    lint = linter()
+    rows = read_jsonl(EVAL / "mt_ruuk_en" / "mt_ruuk_en.jsonl.gz")
+    if limit:
+        rows = rows[:limit]
+    refs = [r["reference"] for r in rows if r.get("reference")]
+    rate, n, words, _ = density(refs, lint)
+    print(f"mt_ruuk_en references: {n} findings / {words} words = {rate:.3f} per 1,000")
+    systems: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if not r.get("reference"):
+            continue
+        for system, text in r["hyps"].items():
+            if text:
+                systems[f"{r['testset']}/{r['lp']}/{system}"].append(text)
+    for system, texts in sorted(systems.items()):
+        rate, n, words, _ = density(texts, lint)
+        print(f"  {system}: {n} findings / {words} words = {rate:.3f} per 1,000")
+    all_hyps = [t for texts in systems.values() for t in texts]
+    rate, n, words, _ = density(all_hyps, lint)
+    print(f"mt_ruuk_en hypotheses (all): {n} / {words} words = {rate:.3f} per 1,000")
+
+
+def toponym_report(quiet: bool) -> None:
+    lint = linter(("names",))
+    tp = fp = fn = tn = 0
+    misses = []
+    false_alarms = []
+    for row in read_jsonl(EVAL / "mt_ruuk_en" / "toponym_probes.jsonl"):
+        for system, hyp in row["hyps"].items():
+            flagged = bool(lint.check_text(hyp["text"], "probe"))
+            wrong = not hyp["contains_reference_spelling"]
+            tp += flagged and wrong
+            fp += flagged and not wrong
+            fn += wrong and not flagged
+            tn += not wrong and not flagged
+            if wrong and not flagged:
+                misses.append((row["entity_in_reference"], system, hyp["text"]))
+            if flagged and not wrong:
+                false_alarms.append((row["entity_in_reference"], system, hyp["text"]))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    print(f"toponym_probes (names.*): tp={tp} fp={fp} fn={fn} tn={tn}")
+    print(f"  precision {precision:.3f}  recall {recall:.3f}")
+    if not quiet:
+        for entity, system, text in misses:
+            print(f"    miss [{entity}] {system}: {text[:150]}")
+        for entity, system, text in false_alarms:
+            print(f"    false alarm [{entity}] {system}: {text[:150]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=None, help="first N docs/segments")
+    parser.add_argument("--quiet", action="store_true", help="figures only")
+    parser.add_argument("--only", choices=("clean", "mt", "toponyms"), default=None)
+    args = parser.parse_args()
+    if not EVAL.is_dir():
+        raise SystemExit(f"no eval data at {EVAL}")
+    if args.only in (None, "clean"):
+        clean_report(args.limit, args.quiet)
+    if args.only in (None, "mt"):
+        mt_report(args.limit)
+    if args.only in (None, "toponyms"):
+        toponym_report(args.quiet)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""sentence_split: a sentence broken in two by a stray full stop.
+
+Machine translation and sentence-level pipelines leave a full stop inside a
+sentence: either the text goes on in lowercase ("to annex Ukraine. self-governing
+island of Taiwan"), or the last word or two are split off as an orphan
+"sentence" ("free to apply for membership. 'NATO."). `find` picks which:
+
+- `continuation`: a full stop, a space on the same line, then a lowercase word.
+  Abbreviations, initials, dotted acronyms, decimals, ellipses, URLs, e-mail
+  addresses and `allow`ed words (lowercase brands such as iPhone) are skipped.
+- `orphan`: one or two words between a full stop and the end of the line that
+  open with an unclosed quotation mark or are a bare capitalised name or
+  acronym; short replies English allows ("Never.", "Thank you.") are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import ABBREVIATIONS, Document
+from lint.kinds.base import Match
+
+# A full stop ending a word, horizontal space, then a word starting lowercase.
+_CONTINUATION = regex.compile(r"(?<=\p{L}[\"'”’)\]]?)\.[ \t\u00a0]+(?=(\p{Ll}[\p{L}'’\-]*))")
+# The tail of a line after a sentence end: at most `n` words, a full stop, end of line.
+_ORPHAN = regex.compile(
+    r"(?<=\p{L}[\"'”’)\]]?[.!?][ \t\u00a0]+)"
+    r"([‘“\"']?)(\p{L}[\p{L}\-'’]*(?:[ \t]\p{L}[\p{L}\-'’]*)?)\.[\"'”’]?[ \t]*$",
+    regex.MULTILINE,
+)
+_OPENING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
+_TOKEN_BEFORE = regex.compile(r"[^\s]+$")
+# Abbreviations beyond the Document's list, common before a lowercase word.
+_MORE_ABBREVIATIONS = frozenset(
+    ["incl", "excl", "approx", "esp", "resp", "cf", "ibid", "op", "lit"]
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    find: str = "continuation"
+    allow: tuple[str, ...] = ()  # words that may start lowercase after a full stop
+    min_words_before: int = 6  # the sentence before an orphan must be this long
+    replies: tuple[str, ...] = ()  # short sentences English allows, for `orphan`
+
+
+@dataclass(frozen=True)
+class Compiled:
+    find: str
+    allow: frozenset[str]
+    min_words_before: int
+    replies: frozenset[str]
+
+
+def compile(options: Options, context=None) -> Compiled:
+    if options.find not in ("continuation", "orphan"):
+        raise ValueError("sentence_split 'find' must be 'continuation' or 'orphan'")
+    return Compiled(
+        options.find,
+        frozenset(options.allow),
+        options.min_words_before,
+        frozenset(r.lower() for r in options.replies),
+    )
+
+
+def _is_abbreviation_or_address(text: str, dot: int) -> bool:
+    """Is the full stop at `dot` part of an abbreviation, initial, URL or address?"""
+    token_match = _TOKEN_BEFORE.search(text, max(0, dot - 80), dot)
+    token = token_match.group() if token_match else ""
+    bare = token.lstrip("([\"'“‘").rstrip("\"'”’)]")
+    low = bare.lower()
+    if low.rstrip(".") in ABBREVIATIONS or low.strip(".") in _MORE_ABBREVIATIONS:
+        return True
+    if len(bare) == 1 or regex.fullmatch(r"(?:\p{L}\.)+\p{L}", bare):
+        return True  # an initial ("J.") or a dotted acronym ("U.S.")
+    if "/" in token or "@" in token or low.startswith("www"):
+        return True
+    return text[dot - 1 : dot] == "." or text[dot + 1 : dot + 2] == "."  # ellipsis
+
+
+def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    text = doc.text
+    for m in _CONTINUATION.finditer(text):
+        word = m.group(1)
+        if word in compiled.allow or any(c.isupper() for c in word[1:]):
+            continue  # lowercase brands and names: iPhone, eBay, de Gaulle's "dGs"
+        if _is_abbreviation_or_address(text, m.start()):
+            continue
+        before = text[max(0, m.start() - 40) : m.start() + 1]
+        word_end = m.end() + len(word)
+        yield Match(
+            m.start() - len(before.split()[-1]) + 1 if before.split() else m.start(),
+            word_end,
+            {"word": word},
+        )
+
+
+def _orphans(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    text = doc.text
+    for m in _ORPHAN.finditer(text):
+        quote, words = m.group(1), m.group(2)
+        if words.lower() in compiled.replies:
+            continue
+        sentence = doc.sentence_at(max(0, m.start() - 3))
+        if sentence is None or len(sentence.text.split()) < compiled.min_words_before:
+            continue
+        unclosed = bool(quote) and _OPENING[quote] not in m.group()[1:]
+        bare_name = quote == "" and " " not in words and words[:1].isupper()
+        if not (unclosed or bare_name):
+            continue
+        yield Match(m.start(), m.end(2) + 1, {"words": quote + words})
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    if compiled.find == "continuation":
+        yield from _continuations(doc, compiled)
+    else:
+        yield from _orphans(doc, compiled)

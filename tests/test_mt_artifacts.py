@@ -1,0 +1,68 @@
+"""The machine-translation rules (issue 3) on unseen sentences and a sample of real text."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+import lint
+from lint.config import Config
+from tests.conftest import SHARED
+
+MT = Config(select=("mt", "names", "consistency"))
+
+
+def rules_in(text: str) -> list[str]:
+    return [f.rule for f in lint.check_text(text, config=MT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met in Brussels on Monday. they agreed to send more aid.",
+        "The army withdrew from the village. but the shelling went on.",
+    ],
+)
+def test_lowercase_continuation_is_a_split(text):
+    assert "mt.sentence-split" in rules_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting starts at 9 a.m. tomorrow in Kyiv.",
+        "Visit www.example.com. more news follows.",
+        "Growth was 3.5 per cent, i.e. slower than last year.",
+        "The device (incl. charger) costs more.",
+    ],
+)
+def test_abbreviations_and_addresses_are_not_splits(text):
+    assert "mt.sentence-split" not in rules_in(text)
+
+
+def test_orphan_acronym_after_a_long_sentence_is_reported():
+    text = "Finland said it would decide within weeks whether to apply for membership. “NATO.\n"
+    assert rules_in(text).count("mt.orphan-sentence") == 1
+
+
+def test_short_reply_is_not_an_orphan():
+    text = "Asked if he would resign after the vote in parliament, he said. “No.”\n"
+    assert "mt.orphan-sentence" not in rules_in(text)
+
+
+@pytest.mark.skipif(not (SHARED / "eval").is_dir(), reason="no shared eval data")
+def test_few_findings_on_a_sample_of_original_english_news():
+    path = SHARED / "eval" / "clean_en_news" / "clean_en_news.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(400), handle, strict=False)]
+    text = "\n".join(r["text"] for r in rows)
+    findings = [
+        f
+        for f in lint.check_text(text, config=MT)
+        if f.rule.split(".")[1].startswith(
+            ("sentence-split", "orphan", "name-misspelling", "idiom", "locale", "encoding")
+        )
+    ]
+    assert len(findings) <= len(text.split()) / 1000
