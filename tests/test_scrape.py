@@ -32,7 +32,9 @@ def test_credit_lines_and_photo_tags():
         "Joe Radley / Getty Images\n\n"
         "Biden spoke on Monday. (AP Photo/Evan Vucci)\n"
     )
-    assert rules_hit(text) == [(2, "scrape.photo-credit"), (4, "scrape.photo-credit")]
+    found = [(f.line, f.severity) for f in check_text(text) if f.rule == "scrape.photo-credit"]
+    # The line over the credit is its caption (info); credit and tag are warnings.
+    assert found == [(1, "info"), (2, "warning"), (4, "warning")]
 
 
 def test_duplicate_line_points_at_the_repeat():

@@ -6,7 +6,9 @@ Images" or "Francois Walschaerts / Greg Baker / AFP via Getty Images", a
 A credit line is recognised by its shape: short, names separated by slashes (or
 a pipe), ending in a picture agency from `agencies_file`. A `Photo:` / `Credit:`
 label starting a short line, and parenthesised photo tags, are recognised
-anywhere. `patterns` adds caption leads ("FILE PHOTO:", "In this photo ...").
+anywhere. The lines right above a credit line, up to a blank line
+(`caption_lines` at most), are its caption: reported at info severity.
+`patterns` adds caption leads ("FILE PHOTO:", "In this photo ...").
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ _NAME_WORD = r"[\p{Lu}][\p{L}\p{M}.'’\-]*"
 _NAME_SEGMENT = regex.compile(
     rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|da|van|von|der|al|bin|for|of|the|and|&)){{0,5}}"
 )
+_OPENING_WORDS = regex.compile(r"\s*(?:\S+\s+){0,5}\S+")
 _LABEL = regex.compile(
     r"(?:photo(?:graph|s)?|image|picture|pic|illustration|photo credit|credit|"
     r"pictured)\s*(?:by\s*)?[:|]\s*\S",
@@ -40,6 +43,7 @@ class Options:
     max_words: int = 16
     patterns: tuple[str, ...] = ()
     credits: bool = True
+    caption_lines: int = 3
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class Compiled:
     tags: regex.Pattern | None
     anywhere: regex.Pattern | None
     max_words: int
+    caption_lines: int = 0
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -84,7 +89,7 @@ def compile(options: Options, context=None) -> Compiled:
     )
     if not options.credits:
         return Compiled(None, None, anywhere, options.max_words)
-    return Compiled(agency_end, tags, anywhere, options.max_words)
+    return Compiled(agency_end, tags, anywhere, options.max_words, options.caption_lines)
 
 
 def is_credit_line(line: str, compiled: Compiled) -> bool:
@@ -101,10 +106,33 @@ def is_credit_line(line: str, compiled: Compiled) -> bool:
     return all(_NAME_SEGMENT.fullmatch(p) for p in parts[:-1])
 
 
+def _caption_lines(doc: Document, index: int, limit: int) -> list[int]:
+    """Lines directly above credit line `index`, up to a blank line: the caption."""
+    above = []
+    for i in range(index - 1, max(index - 1 - limit, -1), -1):
+        if not doc.lines[i].text.strip():
+            break
+        above.append(i)
+    return above[::-1]
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    for line in doc.lines if compiled.tags is not None else ():
+    lines = doc.lines if compiled.tags is not None else []
+    for index, line in enumerate(lines):
         stripped = line.text.strip()
         if stripped and is_credit_line(stripped, compiled):
+            for i in _caption_lines(doc, index, compiled.caption_lines):
+                above = doc.lines[i]
+                lead = len(above.text) - len(above.text.lstrip())
+                # Mark where the caption starts, not the whole line: a long
+                # caption line holds names other rules must still judge.
+                opening = _OPENING_WORDS.match(above.text, lead)
+                yield Match(
+                    above.start + lead,
+                    above.start + opening.end(),
+                    {"what": "caption over a photo credit"},
+                    severity="info",
+                )
             start = line.start + len(line.text) - len(line.text.lstrip())
             yield Match(start, start + len(stripped), {"what": "photo credit line"})
             continue
