@@ -107,11 +107,17 @@ def is_credit_line(line: str, compiled: Compiled) -> bool:
 
 
 def _caption_lines(doc: Document, index: int, limit: int) -> list[int]:
-    """Lines directly above credit line `index`, up to a blank line: the caption."""
+    """Lines directly above credit line `index`, up to a blank line: the caption.
+
+    Only a short block counts (at most `limit` lines between a blank line and
+    the credit); in text without blank lines the lines above are the article.
+    """
     above = []
-    for i in range(index - 1, max(index - 1 - limit, -1), -1):
+    for i in range(index - 1, -1, -1):
         if not doc.lines[i].text.strip():
             break
+        if len(above) == limit:
+            return []
         above.append(i)
     return above[::-1]
 
