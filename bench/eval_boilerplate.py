@@ -81,6 +81,28 @@ def score(pages, positive: str, negative: str, lint: Linter, show_fp: int, name:
         print(f"    {rule}: {good} {positive}, {bad} {negative}")
 
 
+def density(hub: list[dict]) -> None:
+    """Findings per 1,000 words at warning+ from all of issue 4's rules: the
+    human-extracted article bodies (clean) against the whole visible page."""
+    rules = [r for r in load_pack(builtin_rules_dir() / "scrape.yaml").rules]
+    quality = load_pack(builtin_rules_dir() / "quality.yaml").rules
+    rules += [r for r in quality if r.id.startswith(("quality.fragment", "quality.doc-"))]
+    lint = Linter(rules)
+    for name, texts in (
+        ("gold_article_body", [r["gold_article_body"] for r in hub]),
+        ("html_text", ["\n".join(t for t, _ in r["html_text_lines"]) for r in hub]),
+    ):
+        words = sum(len(t.split()) for t in texts)
+        per_rule: dict[str, int] = {}
+        for text in texts:
+            for f in lint.check_text(text, path="page.txt"):
+                if f.severity in ("error", "warning"):
+                    per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
+        total = sum(per_rule.values())
+        print(f"scrapinghub {name}: {words} words, {1000 * total / words:.2f} findings per 1,000")
+        print(f"    {dict(sorted(per_rule.items(), key=lambda kv: -kv[1]))}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-fp", type=int, default=0)
@@ -97,6 +119,7 @@ def main() -> None:
     for field in ("html_text_lines", "trafilatura_lines"):
         pages = [[(t, lab) for t, lab in r[field]] for r in hub]
         score(pages, "non_body", "article", lint, args.show_fp, f"scrapinghub {field}")
+    density(hub)
 
 
 if __name__ == "__main__":

@@ -20,11 +20,9 @@ def test_part_of_speech_comes_from_the_lexicon():
 def test_dangling_piece_after_a_sentence_is_reported():
     text = (
         "Officials said the plan was dead. Across the region, a wave of protests against "
-        "the new tax on fuel and bread."
+        "the tax on fuel and bread."
     )
-    assert fragments(text) == [
-        "Across the region, a wave of protests against the new tax on fuel and bread."
-    ]
+    assert fragments(text) == [text[text.index("Across") :]]
 
 
 def test_headlines_datelines_answers_and_quotes_are_not_fragments():

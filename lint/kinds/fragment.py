@@ -39,9 +39,6 @@ _DETERMINERS = frozenset(
         "a",
         "an",
         "the",
-        "this",
-        "these",
-        "those",
         "his",
         "her",
         "its",
@@ -126,31 +123,22 @@ def can_be_finite_verb(word: str) -> bool:
     base = regex.sub(r"['’]s$", "", lower)
     if base != lower:
         return base in _PRONOUN_IS  # it's = it is; NATO's is a possessive
-    if lower.endswith("ing"):
-        return False
     lemmas = lemminflect.getAllLemmas(lower, upos="VERB") or lemminflect.getAllLemmas(
         lower, upos="AUX"
     )
-    return bool(lemmas)
-
-
-@cache
-def is_adjective_only(word: str) -> bool:
-    import lemminflect
-
-    lower = word.lower()
-    if lemminflect.getAllLemmas(lower, upos="NOUN") or can_be_finite_verb(lower):
+    if lemmas:
+        readings = [lemma for forms in lemmas.values() for lemma in forms]
+        # "rising" (lemma rise) is a participle; "bring" (lemma bring) is finite.
+        return not (lower.endswith("ing") and lower not in readings)
+    if any(lemminflect.getAllLemmas(lower, upos=pos) for pos in ("NOUN", "ADJ", "ADV")):
         return False
-    return bool(lemminflect.getAllLemmas(lower, upos="ADJ"))
+    # Unknown to the lexicon ("morphed", "livestreams"): may be a verb; assume so.
+    return lower.endswith(("ed", "s"))
 
 
 def _after_determiner(words: list[str], i: int) -> bool:
-    """`the increase`, `a sharp increase`, `to increase`: a noun or an infinitive."""
-    prev = words[i - 1].lower() if i > 0 else ""
-    if prev in _DETERMINERS:
-        return True
-    prev2 = words[i - 2].lower() if i > 1 else ""
-    return prev2 in _DETERMINERS and prev2 != "to" and is_adjective_only(prev)
+    """`the increase`, `to increase`: a noun or an infinitive, not a finite verb."""
+    return i > 0 and words[i - 1].lower() in _DETERMINERS
 
 
 def has_finite_verb(sentence: str) -> bool:

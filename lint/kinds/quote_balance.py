@@ -76,6 +76,8 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
     straight: list[int] = []
     for i, ch in enumerate(text):
         if ch == '"' and options.quotes:
+            if i > 0 and text[i - 1].isdigit() and not straight:
+                continue  # an inch mark: 34" monitor, 65" TV
             role = _straight_role(text, i, bool(straight))
             if role == "open":
                 straight.append(i)
