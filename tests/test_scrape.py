@@ -74,3 +74,10 @@ def test_double_quote_standing_for_an_apostrophe_is_named():
     text = 'Brendan Rodgers" side suffered a 2-0 loss.'
     found = [f for f in check_text(text, path="t.txt") if f.rule == "scrape.unbalanced-quote"]
     assert len(found) == 1 and "apostrophe" in found[0].message
+
+
+def test_mixed_straight_and_curly_pair_is_balanced_and_inch_marks_are_not_quotes():
+    opened, strays = quote_balance.unbalanced(
+        'The slogan “We’re On It" trended. The 65" TV costs $549.', quote_balance.Options()
+    )
+    assert opened == [] and strays == []

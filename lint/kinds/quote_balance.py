@@ -9,7 +9,9 @@ Curly single quotes double as apostrophes. `’` between letters ("NATO’s"), a
 word start before digits ("’90s") or after a plural "s" with no single quote
 open ("countries’ ") is an apostrophe; otherwise it closes the innermost open
 `‘`. Straight single quotes are not checked: they cannot be told from
-apostrophes reliably. Straight double quotes pair in order.
+apostrophes reliably. Straight double quotes open or close by the characters around them; a
+straight and a curly quote still pair (mixing styles is the consistency
+rules' business).
 
 The finding points at the opening mark left unclosed, or at a closing mark
 that has no opening one.
@@ -69,6 +71,15 @@ def _is_list_marker(text: str, i: int) -> bool:
     return bool(_LIST_LABEL.search(text, 0, i)) or text[i - 1 : i] in (":", ";")
 
 
+def _close_last(stack: list[tuple[int, str]], mark: str) -> bool:
+    """Close the innermost open `mark` in `stack`, if there is one."""
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][1] == mark:
+            del stack[k]
+            return True
+    return False
+
+
 def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list[int]]:
     """Unclosed openings (offset, mark) and stray closings (offsets) in `text`."""
     stack: list[tuple[int, str]] = []
@@ -83,6 +94,8 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
                 straight.append(i)
             elif straight:
                 straight.pop()
+            elif _close_last(stack, "“"):
+                pass  # “We’re On It": a pair of mixed styles is still a pair
             else:
                 strays.append(i)
         elif ch in PAIRS:
@@ -102,7 +115,9 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
                     del stack[k]
                     break
             else:
-                if ch != "’" and not (ch == ")" and _is_list_marker(text, i)):
+                if ch == "”" and straight:
+                    straight.pop()  # "a mixed pair”
+                elif ch != "’" and not (ch == ")" and _is_list_marker(text, i)):
                     strays.append(i)
     stack.extend((i, '"') for i in straight)
     return sorted(stack), strays
