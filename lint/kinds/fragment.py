@@ -30,7 +30,8 @@ import regex
 from lint.document import Document, Span
 from lint.kinds.base import Match
 
-_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+# Words and numbers: "in 1999 resulted" must not read as "in resulted".
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’]\p{L}+)*")
 _QUOTES = regex.compile(r"[\"“”‘«»]|(?<!\p{L})'|'(?!\p{L})")
 # Contractions that carry a verb: it's, they're, we've, I'll, she'd, don't.
 _CONTRACTED_VERB = regex.compile(r"['’](?:re|ve|ll|d|m)$|n['’]t$", regex.IGNORECASE)
