@@ -25,6 +25,21 @@ SPEECH_VERBS = (
     "reported|quoted|responded|countered|pointed out|went on|"
     "shouted|joked|boasted|vowed|pledged|promised|confirmed|denied|told reporters"
 )
+# How far from a quotation (in characters) a speaker is looked for; bounds the
+# work per quotation on pathological input (one "sentence" of a megabyte).
+WINDOW = 400
+# First words of every speech verb and of "according to", for a cheap pre-check.
+_SPEECH_WORDS = frozenset(
+    [v.split()[0] for v in SPEECH_VERBS.split("|")] + ["according", "quoting", "words", "quoted"]
+)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _mentions_speech(text: str) -> bool:
+    """False when no speech verb occurs in `text` (then no speaker can be found)."""
+    return not _SPEECH_WORDS.isdisjoint(_LOWER_WORD.findall(text.lower()))
+
+
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 # Subjects that do not name anybody ("Officials said ...").
 _ANONYMOUS = frozenset(
@@ -80,7 +95,10 @@ _STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.I
 
 _DOUBLE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]")
 # A single-quoted run: opening ‘ or ' after a space, closing before punctuation/space.
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=\w)[^‘’\n]*?[\w.,!?…][’'](?![\w])")
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–-]))"
+    r"(?:‘(?=\w)[^‘’\n]{0,600}?[\w.,!?…]’|'(?=\w)[^'\n]{0,600}?[\w.,!?…]')(?![\w])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +142,8 @@ def speaker_after(text: str) -> str | None:
 
 def speaker_before(text: str) -> str | None:
     """Speaker named in the sentence before an opening mark ("Zhao said: ...")."""
+    if not _mentions_speech(text):
+        return None
     according = list(_ACCORDING.finditer(text))
     if according:
         who = _clean_speaker(according[-1].group("who"))
@@ -154,19 +174,19 @@ def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
 
 
 def _next_sentence(doc: Document, offset: int) -> Span | None:
-    starts = [s.start for s in doc.sentences]
-    i = bisect.bisect_right(starts, offset)
+    i = bisect.bisect_right(doc._sentence_starts, offset)
     return doc.sentences[i] if i < len(doc.sentences) else None
 
 
 def _previous_paragraph(doc: Document, paragraph: Span) -> Span | None:
-    starts = [p.start for p in doc.paragraphs]
-    i = bisect.bisect_left(starts, paragraph.start)
+    i = bisect.bisect_left(doc._paragraph_starts, paragraph.start)
     return doc.paragraphs[i - 1] if i > 0 else None
 
 
 def speaker_in(text: str) -> str | None:
     """The last speaker named anywhere in `text` ("..., added Smith, who ...")."""
+    if not _mentions_speech(text):
+        return None
     candidates = [(m.end(), m.group("who")) for m in _ACCORDING.finditer(text)]
     candidates += [(m.end(), m.group("who")) for m in _BEFORE_WHO_VERB.finditer(text)]
     candidates += [(m.end(), m.group("who")) for m in _VERB_WHO.finditer(text)]
@@ -178,7 +198,11 @@ def speaker_in(text: str) -> str | None:
 
 
 def _continued_speaker(
-    doc: Document, paragraph: Span, start: int, previous: Quotation | None
+    doc: Document,
+    paragraph: Span,
+    start: int,
+    previous: Quotation | None,
+    named_in: dict[int, str | None],
 ) -> str | None:
     """Speaker carried over from the preceding text, as news copy does.
 
@@ -190,8 +214,8 @@ def _continued_speaker(
     """
     if previous and previous.attributed and paragraph.start <= previous.start:
         return previous.speaker
-    if doc.text[paragraph.start : start].strip():
-        return None
+    if start - paragraph.start > 16 or doc.text[paragraph.start : start].strip():
+        return None  # the quotation does not open its paragraph
     before: Span | None = paragraph
     for _ in range(4):
         before = _previous_paragraph(doc, before)
@@ -199,7 +223,9 @@ def _continued_speaker(
             return None
         if previous and previous.attributed and before.start <= previous.start < before.end:
             return previous.speaker
-        speaker = speaker_in(before.text)
+        if before.start not in named_in:
+            named_in[before.start] = speaker_in(before.text[-WINDOW:])
+        speaker = named_in[before.start]
         if speaker or not before.text.startswith(OPENING_MARKS):
             return speaker
     return None
@@ -223,23 +249,26 @@ def _quotations_cached(doc: Document) -> tuple[Quotation, ...]:
         return cached
     text = doc.text
     found: list[Quotation] = []
+    named_in: dict[int, str | None] = {}  # paragraph start -> speaker named in it
     last_named: str | None = None
     for start, end in _quote_spans(text):
         inner = text[start + 1 : end - 1]
         words = len(re.findall(r"\w+", inner))
         s_start, s_end = _sentence_bounds(doc, end - 1)
         paragraph = doc.paragraph_at(start)
-        speaker = speaker_after(text[end : max(s_end, end)])
+        speaker = speaker_after(text[end : min(max(s_end, end), end + WINDOW)])
         if speaker is None:
             b_start, _ = _sentence_bounds(doc, start)
-            speaker = speaker_before(text[b_start:start])
+            speaker = speaker_before(text[max(b_start, start - WINDOW) : start])
         if speaker is None and paragraph is not None:
             # The attribution may be the next sentence of the same paragraph.
             following = _next_sentence(doc, end - 1)
             if following and following.start < paragraph.end:
-                speaker = speaker_after(following.text)
+                speaker = speaker_after(following.text[:WINDOW])
         if speaker is None and paragraph is not None:
-            speaker = _continued_speaker(doc, paragraph, start, found[-1] if found else None)
+            speaker = _continued_speaker(
+                doc, paragraph, start, found[-1] if found else None, named_in
+            )
         if speaker and speaker.lower() in PRONOUNS:
             speaker = last_named or speaker
         elif speaker:
@@ -253,11 +282,15 @@ def _quotations_cached(doc: Document) -> tuple[Quotation, ...]:
 
 def quotation_at(doc: Document, start: int, end: int) -> Quotation | None:
     """The quotation that contains the span [start, end), if any."""
-    for q in quotations(doc):
-        if q.start <= start and end <= q.end:
-            return q
-        if q.start > start:
-            break
+    found = quotations(doc)
+    starts = getattr(doc, "_newslint_quotation_starts", None)
+    if starts is None or len(starts) != len(found):
+        starts = [q.start for q in found]
+        with contextlib.suppress(AttributeError):
+            doc._newslint_quotation_starts = starts  # type: ignore[attr-defined]
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and found[i].end >= end:
+        return found[i]
     return None
 
 
@@ -270,7 +303,7 @@ def indirect_speaker(doc: Document, offset: int) -> str | None:
     sentence = doc.sentence_at(offset)
     if sentence is None:
         return None
-    speaker = speaker_before(doc.text[sentence.start : offset])
+    speaker = speaker_before(doc.text[max(sentence.start, offset - WINDOW) : offset])
     if speaker and speaker.split()[0].lower() in _ANONYMOUS:
         return None
     if speaker and speaker.lower() in PRONOUNS:
