@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_rule_options(check)
     check.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
+    check.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is drawn on stderr only when stderr is a terminal)",
+    )
     _add_gate_options(check)
     fixing = check.add_argument_group("fixes")
     fixing.add_argument(
@@ -213,6 +218,10 @@ def cmd_check(args) -> int:
     fix_exit, fix_failed = cmd_fix(args) if (args.fix or args.diff) else (None, False)
     if fix_exit is not None:
         return fix_exit
+    if args.quiet or args.no_progress:
+        import lint.progress
+
+        lint.progress.ENABLED = False
     report = _run(args)
     verdict, tables = _gate(args, report)
     output = render(args.format, report)

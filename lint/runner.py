@@ -124,7 +124,9 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
             report.errors.append(item)
         else:
             inputs.append(item)
-    results = list(_check_all(inputs, settings, jobs))
+    from lint.progress import progress
+
+    results = list(progress(_check_all(inputs, settings, jobs), len(inputs)))
     linters: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
     for path, result in zip(inputs, results, strict=True):
         if isinstance(result, InputError):
