@@ -49,6 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-zero", action="store_true", help="exit 0 even when findings are reported"
     )
     check.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="undecodable bytes: skip the file (strict, default) or check it with U+FFFD",
+    )
+    check.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -167,6 +173,7 @@ def _settings(args):
         ignore=args.ignore,
         packs=tuple(p.resolve() for p in args.pack),
         fail_on=getattr(args, "fail_on", None),
+        encoding_errors=getattr(args, "encoding_errors", "strict"),
     )
 
 
@@ -245,12 +252,16 @@ def cmd_check(args) -> int:
     if verdict is not None:  # thresholds decide
         failing = verdict
     if not args.quiet and args.format in ("text", "full"):
-        skipped = f", {len(report.errors)} input(s) skipped" if report.errors else ""
+        from lint.sources import skipped_summary
+
+        skipped = f", {skipped_summary(report.errors)}" if report.errors else ""
+        if report.failures:
+            skipped += f", {len(report.failures)} rule failure(s)"
         print(
             f"{len(report.findings)} finding(s) in {len(report.checked)} file(s){skipped}",
             file=sys.stderr,
         )
-    if report.errors or fix_failed:
+    if report.errors or report.failures or fix_failed:
         return EXIT_ERROR
     if failing and not args.exit_zero:
         return EXIT_FINDINGS

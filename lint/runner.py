@@ -33,6 +33,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     packs: tuple[Path, ...] = ()
     fail_on: str | None = None
+    encoding_errors: str = "strict"  # --encoding-errors: strict or replace
 
 
 class ConfigResolver:
@@ -98,7 +99,7 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
     """Read (unless `text` is given) and check one input."""
     assert _RESOLVER is not None, "call _init_worker first"
     if text is None:
-        decoded = read_input(path)
+        decoded = read_input(path, _RESOLVER.settings.encoding_errors)
         if isinstance(decoded, InputError):
             return decoded
         text = decoded.text

@@ -33,7 +33,7 @@ def summary(report) -> dict:
         "findings": len(report.findings),
         "by_severity": by_severity,
         "by_rule": dict(sorted(by_rule.items())),
-        "errors": [{"path": e.path, "reason": e.reason} for e in report.errors],
+        "errors": [{"path": e.path, "reason": e.reason, "kind": e.kind} for e in report.errors],
         "rule_failures": [
             {"path": f.path, "rule": f.rule, "reason": f.reason} for f in report.failures
         ],
