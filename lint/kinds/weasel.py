@@ -18,7 +18,7 @@ from lint.document import Document
 from lint.kinds.base import Match
 from lint.kinds.lexicon import VOICE_SEVERITIES, in_voice
 from lint.patterns import compile_pattern, finditer, inside_any, phrase_pattern, spans
-from lint.speech import SPEECH_VERBS
+from lint.speech import SPEECH_VERBS, WINDOW
 
 # Words that start a capitalised subject without naming anybody.
 ANONYMOUS = frozenset(
@@ -118,8 +118,11 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         sentence = doc.sentence_at(m.start())
         if sentence is not None:
-            hedge = (m.start() - sentence.start, m.end() - sentence.start)
-            if names_a_source(sentence.text, hedge):
+            # A window of the sentence around the hedge bounds the work on huge "sentences".
+            start = max(sentence.start, m.start() - WINDOW)
+            end = min(sentence.end, m.end() + WINDOW)
+            hedge = (m.start() - start, m.end() - start)
+            if names_a_source(doc.text[start:end], hedge):
                 continue
         match = in_voice(doc, m.start(), m.end(), compiled.reported_speech, {})
         if match is not None:
