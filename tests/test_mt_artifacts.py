@@ -66,3 +66,29 @@ def test_few_findings_on_a_sample_of_original_english_news():
         )
     ]
     assert len(findings) <= len(text.split()) / 1000
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("Investigators returned to Pucha on Tuesday.", "Bucha"),
+        ("A missile hit the railway station in Gramatorsk.", "Kramatorsk"),
+        ("Ukrainian troops advanced towards Melidopol.", "Melitopol"),
+        ("The bodies were found in the streets of Buche.", "Bucha"),
+    ],
+)
+def test_mistransliterated_place_is_reported_with_the_known_name(text, suggestion):
+    found = [f for f in lint.check_text(text, config=MT) if f.rule == "names.misspelt-name"]
+    assert [f.suggestions for f in found] == [(suggestion,)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Kamyanka and Bila Tserkva fled.",  # romanization variants
+        "He tweeted in July about the election in Pickering.",
+        "Investigators returned to Bucha on Tuesday.",
+    ],
+)
+def test_known_names_and_variants_are_not_misspellings(text):
+    assert "names.misspelt-name" not in rules_in(text)

