@@ -24,6 +24,7 @@ from lint.finding import SEVERITIES
 from lint.kinds import KINDS, get_kind
 
 MAX_PACK_BYTES = 8_000_000
+MAX_NESTING = 64  # a pack needs five or six levels
 PACK_KEYS = {"name", "version", "description", "link", "rules"}
 PACK_REQUIRED = {"name", "version", "description", "rules"}
 RULE_KEYS = {
@@ -129,12 +130,36 @@ class _Lines:
         return node.start_mark.line + 1 if node is not None else None
 
 
+def _flow_depth(text: str) -> int:
+    """Deepest nesting of [ and { (a cheap over-estimate: brackets in strings count)."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}" and depth:
+            depth -= 1
+    return deepest
+
+
 def _refuse_aliases(text: str, path: str) -> None:
+    """Refuse anchors, aliases and deep nesting before anything is built: PyYAML
+    is slow on deep flow nesting and recursive when building it."""
+    if _flow_depth(text) > MAX_NESTING:
+        raise PackError(path, None, f"brackets nested deeper than {MAX_NESTING} levels")
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 line = event.start_mark.line + 1
                 raise PackError(path, line, "anchors and aliases are not allowed in packs")
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    line = event.start_mark.line + 1
+                    raise PackError(path, line, f"nested deeper than {MAX_NESTING} levels")
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None

@@ -1,0 +1,141 @@
+"""Hostile or broken packs are refused quickly, in bounded memory, and cannot
+run code, read files outside their folder or hang the linter with a regex."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.packs import MAX_PACK_BYTES, PackContext, PackError, load_pack
+from tests.conftest import run_cli
+
+# Load a pack in a child with 512 MB of address space and a 30 s deadline.
+LOAD_BOUNDED = textwrap.dedent(
+    """
+    import resource, sys
+    limit = 512 * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    from lint.packs import PackError, load_pack
+    try:
+        load_pack(sys.argv[1])
+    except PackError as exc:
+        print(exc)
+        sys.exit(3)
+    """
+)
+
+
+def load_bounded(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", LOAD_BOUNDED, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+
+
+HOSTILE = {
+    "python-tag": 'name: !!python/object/apply:os.system ["touch {marker}"]\n'
+    "version: '1'\ndescription: x\nrules: []\n",
+    "billion-laughs": "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n"
+        for i in range(9)
+    ),
+    "deep-flow": "[" * 100_000 + "]" * 100_000,
+    "deep-block": "".join("  " * i + "-\n" for i in range(2_000)),
+    "malformed": "name: x\n  rules: [\n",
+    "not-a-mapping": "- just\n- a list\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_pack_is_refused_with_a_clear_error_in_bounded_time_and_memory(
+    tmp_path: Path, name: str
+):
+    marker = tmp_path / "pwned"
+    pack = tmp_path / f"{name}.yaml"
+    pack.write_text(HOSTILE[name].replace("{marker}", str(marker)))
+    proc = load_bounded(pack)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    assert proc.stdout.startswith(str(pack))
+    assert not marker.exists()
+
+
+def test_enormous_pack_is_refused_before_it_is_read(tmp_path: Path):
+    pack = tmp_path / "huge.yaml"
+    with pack.open("wb") as fh:
+        fh.truncate(MAX_PACK_BYTES + 1)  # sparse: no disk used
+    proc = load_bounded(pack)
+    assert proc.returncode == 3 and "limit" in proc.stdout
+
+
+def test_pack_error_exits_2_from_the_command_line(tmp_path: Path):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(HOSTILE["billion-laughs"])
+    doc = tmp_path / "a.txt"
+    doc.write_text("Fine text.\n")
+    proc = run_cli("check", "--isolated", "--pack", str(pack), str(doc))
+    assert proc.returncode == 2 and "anchors and aliases" in proc.stderr
+
+
+CATASTROPHIC = """\
+name: evil
+version: "1"
+description: A pattern that backtracks exponentially.
+rules:
+  - id: slow
+    kind: existence
+    severity: warning
+    message: slow
+    description: (a|aa)+$ on a long run of a's with no end.
+    options:
+      patterns: ["(a|aa)+$"]
+"""
+
+
+def test_catastrophic_regex_ends_the_run_with_an_error_naming_the_rule(tmp_path: Path):
+    pack = tmp_path / "evil.yaml"
+    pack.write_text(CATASTROPHIC)
+    doc = tmp_path / "doc.txt"
+    doc.write_text("a" * 40 + "!\n")
+    other = tmp_path / "other.txt"
+    other.write_text("Missiles struck Kiev.\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--isolated", "--pack", str(pack), str(doc)]
+        + [str(other)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "evil.slow" in proc.stderr and "timed out" in proc.stderr
+    assert "Kiev" in proc.stdout  # the other rules and files still ran
+    assert "1 rule failure(s)" in proc.stderr
+
+
+def test_pack_data_files_cannot_escape_the_pack_folder(tmp_path: Path):
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    (tmp_path / "secret.txt").write_text("secret")
+    (folder / "terms.txt").write_text("ok")
+    (folder / "link.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "sub").symlink_to(tmp_path, target_is_directory=True)
+    context = PackContext(folder)
+    assert context.read_text("terms.txt") == "ok"
+    for name in ("../secret.txt", str(tmp_path / "secret.txt"), "link.txt", "sub/secret.txt"):
+        with pytest.raises(ValueError, match="outside"):
+            context.read_text(name)
+    with pytest.raises(ValueError, match="not found"):
+        context.read_text("missing.txt")
+
+
+def test_unknown_kind_cannot_import_code(tmp_path: Path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text(CATASTROPHIC.replace("kind: existence", "kind: os.system"))
+    with pytest.raises(PackError, match="unknown kind"):
+        load_pack(pack)
