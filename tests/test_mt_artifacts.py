@@ -92,3 +92,21 @@ def test_mistransliterated_place_is_reported_with_the_known_name(text, suggestio
 )
 def test_known_names_and_variants_are_not_misspellings(text):
     assert "names.misspelt-name" not in rules_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "suggestion"),
+    [
+        ("The minister said Washington was playing fire.", "playing with fire"),
+        ("The two leaders stood shoulder with shoulder.", "shoulder to shoulder"),
+        ("At the end the day, the talks failed.", "At the end of the day"),
+    ],
+)
+def test_broken_idiom_gets_its_canonical_form(text, suggestion):
+    found = [f for f in lint.check_text(text, config=MT) if f.rule == "mt.literal-idiom"]
+    assert found and suggestion in found[0].suggestions[0]
+
+
+def test_idiom_forms_that_are_english_are_not_reported():
+    text = "The agency set the standard for safety and took account of the risks."
+    assert "mt.literal-idiom" not in rules_in(text)

@@ -16,6 +16,7 @@ KINDS: dict[str, str] = {
     "consistency": "lint.kinds.consistency",
     "script": "lint.kinds.script",
     "metric": "lint.kinds.metric",
+    "grammar": "lint.kinds.grammar",
     "boilerplate": "lint.kinds.boilerplate",
     "caption": "lint.kinds.caption",
     "duplicate_lines": "lint.kinds.duplicate_lines",
@@ -34,6 +35,7 @@ KINDS: dict[str, str] = {
     "sensational": "lint.kinds.sensational",
     "sentence_split": "lint.kinds.sentence_split",
     "name_misspelling": "lint.kinds.names",
+    "idiom": "lint.kinds.idiom",
 }
 
 
