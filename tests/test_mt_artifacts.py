@@ -110,3 +110,30 @@ def test_broken_idiom_gets_its_canonical_form(text, suggestion):
 def test_idiom_forms_that_are_english_are_not_reported():
     text = "The agency set the standard for safety and took account of the risks."
     assert "mt.literal-idiom" not in rules_in(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "suggestion"),
+    [
+        ("Exports fell to 3,4 billion dollars.", "mt.decimal-comma", "3.4"),
+        ("Kyiv says 45.000 soldiers were mobilised.", "mt.dot-thousands", "45,000"),
+        ("The decree of 01.03.2022 was annulled.", "mt.dotted-date", "1 March 2022"),
+        ("The city lost power â€” again.", "mt.mojibake", "—"),
+    ],
+)
+def test_locale_and_encoding_damage_is_repaired(text, rule, suggestion):
+    found = [f for f in lint.check_text(text, config=MT) if f.rule == rule]
+    assert len(found) == 1 and suggestion in found[0].suggestions[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exports fell to 3.4 billion dollars, or 3,400 million.",
+        "The score was 2.0 after 10.30 minutes on 1 March 2022.",
+        "Москва is the Russian name; Київ the Ukrainian.",
+    ],
+)
+def test_english_formats_and_single_foreign_words_pass(text):
+    rules = rules_in(text)
+    assert not [r for r in rules if r.startswith(("mt.decimal", "mt.dot", "mt.untrans"))]

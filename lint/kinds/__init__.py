@@ -36,6 +36,8 @@ KINDS: dict[str, str] = {
     "sentence_split": "lint.kinds.sentence_split",
     "name_misspelling": "lint.kinds.names",
     "idiom": "lint.kinds.idiom",
+    "locale_format": "lint.kinds.locale_format",
+    "encoding": "lint.kinds.encoding",
 }
 
 

@@ -1,0 +1,83 @@
+"""locale_format: number and date formats of the source language left in English.
+
+Machine translation from Russian, Ukrainian or German keeps the source's
+conventions: a decimal comma ("2,5 million"), dots between thousands ("106.000
+troops"), DD.MM.YYYY dates ("24.02.2022") and abbreviations ("mln", "bln",
+"obl."). `find` picks which; each comes with the English form as suggestion.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+
+_SCALE = (
+    r"(?:million|billion|trillion|thousand|percent|per\s+cent|%|mln|bln|km|kilometres"
+    r"|kilometers|tonnes|tons|hryvnias?|roubles?|rubles?|dollars|euros)"
+)
+# "2,5 million": one to three digits, a comma, one or two digits, then a scale word.
+_DECIMAL_COMMA = regex.compile(rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?=\s*{_SCALE}\b|%)")
+# "106.000 troops": dot-grouped thousands followed by a word (not a unit-less decimal).
+_DOT_THOUSANDS = regex.compile(
+    r"(?<![\d.,$€£¥]|\bv|(?i:version)\s)([1-9]\d{0,2}(?:\.\d{3})+)(?!\d|[.,]\d)(?=\s+\p{L}{3,})"
+)
+_DOTTED_DATE = regex.compile(
+    r"(?<![\d.]|\bv|(?i:version)\s)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)"
+    r"(?!\d|\.\d)"
+)
+_ABBREVIATIONS = {
+    "mln": "million",
+    "bln": "billion",
+    "mlrd": "billion",
+    "thous.": "thousand",
+    "obl.": "region",
+}
+_ABBREVIATION = regex.compile(
+    r"(?<=\d\s?)(?:mln|mlrd|bln|thous\.)(?!\p{L})|(?<=\p{Lu}\p{Ll}+\s)obl\."
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    find: str
+
+
+@dataclass(frozen=True)
+class Compiled:
+    find: str
+
+
+FINDS = ("decimal-comma", "dot-thousands", "dotted-date", "abbreviation")
+
+
+def compile(options: Options, context=None) -> Compiled:
+    if options.find not in FINDS:
+        raise ValueError(f"locale_format 'find' must be one of {', '.join(FINDS)}")
+    return Compiled(options.find)
+
+
+def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    text = doc.text
+    if compiled.find == "decimal-comma":
+        for m in _DECIMAL_COMMA.finditer(text):
+            right = f"{m.group(1)}.{m.group(2)}"
+            yield Match(m.start(), m.end(), {"suggestion": right}, (right,))
+    elif compiled.find == "dot-thousands":
+        for m in _DOT_THOUSANDS.finditer(text):
+            right = m.group(1).replace(".", ",")
+            yield Match(m.start(), m.end(), {"suggestion": right}, (right,))
+    elif compiled.find == "dotted-date":
+        for m in _DOTTED_DATE.finditer(text):
+            day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            right = f"{day} {calendar.month_name[month]} {year}"
+            yield Match(m.start(), m.end(), {"suggestion": right}, (right,))
+    else:
+        for m in _ABBREVIATION.finditer(text):
+            right = _ABBREVIATIONS[m.group()]
+            yield Match(m.start(), m.end(), {"suggestion": right}, (right,))
