@@ -23,6 +23,9 @@ class Options:
     min_repeats: int = 2  # how many times in a row the unit must appear
     allow: tuple[str, ...] = ("had", "that", "bye", "very", "really", "no", "so", "is")
     ignorecase: bool = True
+    # Count repeats separated by a comma or semicolon ("for our land, for our land").
+    # Off for doubled words: "citizens, citizens residing abroad" is English.
+    punctuated: bool = True
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ def compile(options: Options, context=None) -> Compiled:
     gap = r"[ \t]+(?:\r?\n[ \t]*)?"
     unit = rf"\w+(?:['’\-]\w+)*(?:{gap}\w+(?:['’\-]\w+)*){{0,{options.max_words - 1}}}"
     repeats = options.min_repeats - 1
-    pattern = rf"(?<![\w'’\-])({unit})(?:[,;]?{gap}(?:\1)(?![\w'’\-])){{{repeats},}}"
+    separator = "[,;]?" if options.punctuated else ""
+    pattern = rf"(?<![\w'’\-])({unit})(?:{separator}{gap}(?:\1)(?![\w'’\-])){{{repeats},}}"
     flags = regex.IGNORECASE if options.ignorecase else 0
     allow = frozenset(w.lower() for w in options.allow)
     return Compiled(regex.compile(pattern, flags), allow, options.min_repeats)
