@@ -26,6 +26,7 @@ _DECIMAL_COMMA = regex.compile(rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?=\s*{_SCAL
 # "106.000 troops": dot-grouped thousands followed by a word (not a unit-less decimal).
 _DOT_THOUSANDS = regex.compile(
     r"(?<![\d.,$€£¥]|\bv|(?i:version)\s)([1-9]\d{0,2}(?:\.\d{3})+)(?!\d|[.,]\d)(?=\s+\p{L}{3,})"
+    r"(?!\s+(?:seconds?|secs?|minutes?|points?|percent|per\s+cent|metres?|meters?|grams?|kg|km)\b)"
 )
 _DOTTED_DATE = regex.compile(
     r"(?<![\d.]|\bv|(?i:version)\s)(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)"

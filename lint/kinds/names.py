@@ -111,6 +111,11 @@ def sound_skeleton(word: str) -> str:
     return regex.sub(r"(.)\1+", r"\1", roman_skeleton(word).translate(_SOUND))
 
 
+def _adjective_stem(word: str) -> str:
+    """The romanization skeleton without a Slavic adjective ending (-skyi, -ska, -ske)."""
+    return regex.sub(r"(?<=s?k)(?:i|a|e|oe|oi|ogo|ii|ih)$", "", roman_skeleton(word))
+
+
 def _deletions(s: str) -> set[str]:
     return {s[:i] + s[i + 1 :] for i in range(len(s))}
 
@@ -244,8 +249,8 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         if roman_skeleton(word) in compiled.known_roman:
             continue
         target = _target_for(word, compiled)
-        if target is None or roman_skeleton(target) == roman_skeleton(word):
-            continue
+        if target is None or _adjective_stem(target) == _adjective_stem(word):
+            continue  # the same name, or its adjective: Slobozhanske, Slobozhanskyi
         if not _in_name_position(text, m.start(), m.end(), compiled):
             continue
         yield Match(m.start(), m.end(), {"suggestion": target}, (target,))

@@ -104,6 +104,9 @@ def _orphans(doc: Document, compiled: Compiled) -> Iterator[Match]:
         quote, words = m.group(1), m.group(2)
         if words.lower() in compiled.replies:
             continue
+        end = text.rfind(".", max(0, m.start() - 4), m.start())
+        if end >= 0 and _is_abbreviation_or_address(text, end):
+            continue  # "a job for Ms. Svetlana.", "Zhuzhou Locomotive Co. Ltd."
         sentence = doc.sentence_at(max(0, m.start() - 3))
         if sentence is None or len(sentence.text.split()) < compiled.min_words_before:
             continue
