@@ -35,21 +35,26 @@ def read_records(path: str, field: str, id_field: str | None) -> Iterator[Record
         yield decoded
         return
     seen: set[str] = set()
-    for number, line in enumerate(decoded.text.splitlines(), start=1):
+    # Records end at LF only: str.splitlines() would also split inside a record
+    # at U+2028, U+0085 or a form feed, which JSON strings may hold raw.
+    for number, line in enumerate(decoded.text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
+            yield InputError(where, f"not valid JSON: {exc.msg} at column {exc.colno}", "jsonl")
+            continue
+        except RecursionError:
+            yield InputError(where, "not valid JSON: nested too deeply", "jsonl")
             continue
         if not isinstance(data, dict):
-            yield InputError(where, "a JSON Lines record must be an object")
+            yield InputError(where, "a JSON Lines record must be an object", "jsonl")
             continue
         text = data.get(field)
         if not isinstance(text, str):
-            yield InputError(where, f"field {field!r} is missing or not a string")
+            yield InputError(where, f"field {field!r} is missing or not a string", "jsonl")
             continue
         raw_id = data.get(id_field) if id_field else None
         record_id = f"L{number}" if raw_id is None else str(raw_id)

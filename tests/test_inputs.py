@@ -226,3 +226,30 @@ def test_walk_order_is_the_order_of_sorted_paths(tmp_path: Path):
         (tmp_path / rel).touch()
     found = list(expand([str(tmp_path)], ("*.txt",), ()))
     assert found == sorted(found) and len(found) == 6
+
+
+def test_jsonl_bad_records_are_named_by_line_and_the_rest_are_checked(tmp_path: Path):
+    records = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "Kiev\u2028was quiet. Then Kiev woke."}, ensure_ascii=False),
+        "",
+        json.dumps({"id": "b", "body": "no text field"}),
+        json.dumps({"id": "c", "text": 42}),
+        json.dumps(["not", "an", "object"]),
+        "{not json",
+        "[" * 100_000,
+        json.dumps({"id": "d", "text": "Missiles struck Kiev."}),
+    ]
+    records.write_bytes("\r\n".join(lines).encode())
+    code, data, stderr = check_json("--jsonl-field", "text", "--jsonl-id", "id", str(records))
+    assert code == 2
+    assert [e["path"].rsplit(":", 1)[1] for e in data["summary"]["errors"]] == [
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+    ]
+    assert "nested too deeply" in data["summary"]["errors"][-1]["reason"]
+    found = [(f["path"].rsplit("#", 1)[1], f["column"]) for f in data["findings"]]
+    assert ("a", 1) in found and ("a", 22) in found and ("d", 17) in found

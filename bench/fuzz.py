@@ -1,0 +1,128 @@
+"""Coverage-guided fuzzing (atheris) of the parts that read untrusted input.
+
+    python bench/fuzz.py document -runs=1000000     # Document model + decoding
+    python bench/fuzz.py pack -runs=100000 -max_len=4096
+    python bench/fuzz.py jsonl -runs=200000
+    python bench/fuzz.py lint -runs=20000           # every default rule on the text
+
+Any exception other than the documented refusals (InputError, PackError) is a
+crash: atheris prints it, writes the input to crash-<hash>, and exits non-zero.
+Without atheris the same targets run on random bytes (`--random N`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lint.document import Document  # noqa: E402
+from lint.packs import PackError, parse_pack  # noqa: E402
+from lint.sources import InputError, decode  # noqa: E402
+
+
+def fuzz_document(data: bytes) -> None:
+    decoded = decode(data, "fuzz.txt", "replace")
+    if isinstance(decoded, InputError):
+        return
+    text = decoded.text
+    doc = Document(text, "fuzz.txt")
+    for offset in {0, len(text) // 2, len(text)}:
+        pos = doc.position(offset)
+        if not (0 < offset < len(text) and text[offset - 1 : offset + 1] == "\r\n"):
+            assert doc.offset(pos.line, pos.column) == offset, (offset, pos)
+        doc.utf16_column(offset)
+        doc.byte_offset(offset)
+    for span in (*doc.lines, *doc.paragraphs, *doc.sentences, *doc.words):
+        assert text[span.start : span.end] == span.text
+        doc.sentence_at(span.start)
+        doc.paragraph_at(span.start)
+    for line in range(1, doc.line_count + 1):
+        doc.line_text(line)
+
+
+_LINTER = None
+
+
+def fuzz_lint(data: bytes) -> None:
+    global _LINTER
+    if _LINTER is None:
+        from lint import runner
+        from lint.rulebook import linter_for
+
+        runner._init_worker(runner.Settings(isolated=True))
+        _LINTER = linter_for(runner._RESOLVER.for_path("-"))
+    decoded = decode(data, "fuzz.txt", "replace")
+    if isinstance(decoded, InputError):
+        return
+    doc = Document(decoded.text, "fuzz.txt")
+    for f in _LINTER.check_document(doc).findings:
+        assert 0 <= f.offset <= f.end_offset <= len(doc.text)
+        assert doc.offset(f.line, f.column) == f.offset
+
+
+_PACK_DIR = Path(tempfile.mkdtemp(prefix="newslint-fuzz-"))
+
+
+def fuzz_pack(data: bytes) -> None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    with contextlib.suppress(PackError):  # a refusal is the right answer
+        parse_pack(text, "fuzz.yaml", directory=_PACK_DIR)
+
+
+_JSONL = Path(tempfile.mkdtemp(prefix="newslint-fuzz-")) / "records.jsonl"
+
+
+def fuzz_jsonl(data: bytes) -> None:
+    from lint.jsonl import Record, read_records
+
+    _JSONL.write_bytes(data)
+    for item in read_records(str(_JSONL), "text", "id"):
+        assert isinstance(item, Record | InputError)
+
+
+TARGETS = {
+    "document": fuzz_document,
+    "lint": fuzz_lint,
+    "pack": fuzz_pack,
+    "jsonl": fuzz_jsonl,
+}
+
+
+def random_inputs(count: int, seed: int = 9):
+    rng = random.Random(seed)
+    pieces = [b"Kiev ", b"the the ", b"\r\n", b"\r", b"\n\n", b"\xef\xbb\xbf", b"\xff", b"\x00"]
+    pieces += [b'{"text": "', b'", "id": ', b"}\n", b"- ", b": ", b"[", b"]", "\u0416".encode()]
+    for _ in range(count):
+        yield b"".join(
+            rng.choice(pieces) if rng.random() < 0.5 else os.urandom(rng.randint(1, 8))
+            for _ in range(rng.randint(0, 40))
+        )
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in TARGETS:
+        sys.exit(f"usage: fuzz.py {{{','.join(TARGETS)}}} [libFuzzer options] | --random N")
+    target = TARGETS[sys.argv.pop(1)]
+    if len(sys.argv) > 2 and sys.argv[1] == "--random":
+        for data in random_inputs(int(sys.argv[2])):
+            target(data)
+        print(f"{sys.argv[2]} random inputs, no crash")
+        return
+    import atheris
+
+    atheris.instrument_all()
+    atheris.Setup(sys.argv, target)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
