@@ -51,15 +51,6 @@ def clean_documents(limit: int | None) -> list[tuple[str, str]]:
     return items[:limit] if limit else items
 
 
-def density(texts: list[str], lint) -> tuple[float, int, int, list]:
-    words = 0
-    found = []
-    for i, text in enumerate(texts):
-        words += len(text.split())
-        found.extend((i, f) for f in serious(lint.check_text(text, f"seg{i}")))
-    return (1000 * len(found) / words if words else 0.0), len(found), words, found
-
-
 def clean_report(limit: int | None, quiet: bool) -> None:
     lint = linter()
     docs = clean_documents(limit)
@@ -85,26 +76,44 @@ def clean_report(limit: int | None, quiet: bool) -> None:
 
 
 def mt_report(limit: int | None) -> None:
+    """Density on references vs each system, per rule, and a paired segment count."""
     lint = linter()
     rows = read_jsonl(EVAL / "mt_ruuk_en" / "mt_ruuk_en.jsonl.gz")
+    rows = [r for r in rows if r.get("reference")]
     if limit:
         rows = rows[:limit]
-    refs = [r["reference"] for r in rows if r.get("reference")]
-    rate, n, words, _ = density(refs, lint)
-    print(f"mt_ruuk_en references: {n} findings / {words} words = {rate:.3f} per 1,000")
-    systems: dict[str, list[str]] = defaultdict(list)
+    ref_rules: dict[str, int] = defaultdict(int)
+    hyp_rules: dict[str, int] = defaultdict(int)
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # system -> [findings, words]
+    worse = better = 0  # segments where a hypothesis has more / fewer findings than the ref
     for r in rows:
-        if not r.get("reference"):
-            continue
+        ref_found = serious(lint.check_text(r["reference"], "ref"))
+        for f in ref_found:
+            ref_rules[f.rule] += 1
+        totals["reference"][0] += len(ref_found)
+        totals["reference"][1] += len(r["reference"].split())
         for system, text in r["hyps"].items():
-            if text:
-                systems[f"{r['testset']}/{r['lp']}/{system}"].append(text)
-    for system, texts in sorted(systems.items()):
-        rate, n, words, _ = density(texts, lint)
-        print(f"  {system}: {n} findings / {words} words = {rate:.3f} per 1,000")
-    all_hyps = [t for texts in systems.values() for t in texts]
-    rate, n, words, _ = density(all_hyps, lint)
-    print(f"mt_ruuk_en hypotheses (all): {n} / {words} words = {rate:.3f} per 1,000")
+            if not text:
+                continue
+            found = serious(lint.check_text(text, "hyp"))
+            for f in found:
+                hyp_rules[f.rule] += 1
+            key = f"{r['testset']}/{r['lp']}/{system}"
+            totals[key][0] += len(found)
+            totals[key][1] += len(text.split())
+            totals["hypotheses (all)"][0] += len(found)
+            totals["hypotheses (all)"][1] += len(text.split())
+            worse += len(found) > len(ref_found)
+            better += len(found) < len(ref_found)
+    print(f"mt_ruuk_en: {len(rows)} segments")
+    for key, (n, words) in sorted(totals.items()):
+        print(f"  {key}: {n} findings / {words} words = {1000 * n / words:.3f} per 1,000")
+    print(f"  paired: a hypothesis has more findings than its reference {worse} times,")
+    print(f"  fewer {better} times")
+    n_systems = totals["hypotheses (all)"][1] / max(1, totals["reference"][1])
+    print(f"  per rule (reference | all hypotheses, {n_systems:.1f}x the words):")
+    for rule in sorted(set(ref_rules) | set(hyp_rules), key=lambda k: -hyp_rules[k]):
+        print(f"    {rule}: {ref_rules[rule]} | {hyp_rules[rule]}")
 
 
 def toponym_report(quiet: bool) -> None:
