@@ -99,6 +99,13 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
             else:
                 strays.append(i)
         elif ch in PAIRS:
+            if (
+                ch == "‘"
+                and 0 < i < len(text) - 1
+                and text[i - 1].isalpha()
+                and text[i + 1].isalpha()
+            ):
+                continue  # Paddock‘s: a wrongly turned apostrophe, not a quotation
             is_quote = ch in "“‘«"
             if (is_quote and options.quotes) or (not is_quote and options.brackets):
                 stack.append((i, ch))
