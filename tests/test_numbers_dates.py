@@ -166,3 +166,10 @@ def test_day_counter_against_dates(text):
 )
 def test_day_counter_passes_when_consistent_or_undated(text):
     assert rule("day-counter").check_text(text) == []
+
+
+def test_weekday_in_brackets_after_the_date():
+    linter = rule("weekday-date")
+    found = linter.check_text("The results were declared on 10 March 2022 (Friday) in Lucknow.")
+    assert len(found) == 1 and found[0].suggestions == ("10 March 2022 (Thursday)",)
+    assert linter.check_text("The results were declared on 10 March 2022 (Thursday).") == []

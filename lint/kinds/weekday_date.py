@@ -3,8 +3,8 @@
 Three checks, one per rule (option `check`):
 
 - `weekday`: a weekday written next to a date ("On Monday, April 12, 2022",
-  "Tuesday (March 3)") that falls on another day. A date without a year takes
-  the document's year (its dateline, or the only year the text uses); with no
+  "Tuesday (March 3)", "on 12 April (Tuesday)") that falls on another day.
+  A date without a year takes the document's year (its dateline, or the only year the text uses); with no
   year to go on, nothing is said.
 - `impossible`: a date that does not exist ("February 30", "April 31",
   "February 29, 2023").
@@ -43,6 +43,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1}
+# A weekday in brackets after its date: "on 12 April (Tuesday)".
+_WEEKDAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({WEEKDAY_PATTERN})[ \t]*\)")
 
 
 @dataclass(frozen=True)
@@ -92,27 +94,35 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
         return
     year = None
     year_known = False
+    pairs = []
     for wd in find_weekdays(text):
         # The date must start within a few characters after the weekday.
         window = text[wd.end : wd.end + 8]
-        mention = None
         for skip in range(len(window) + 1):
             if wd.end + skip in dates and _JOINER.match(window[:skip]):
                 mention = dates[wd.end + skip]
+                pairs.append((wd.start, mention.end, wd.weekday, mention))
                 break
-        if mention is None or not mention.valid:
+    for mention in dates.values():
+        after = _WEEKDAY_AFTER.match(text, mention.end)
+        if after:
+            weekday = WEEKDAYS.index(after.group(1).lower())
+            pairs.append((mention.start, after.end(), weekday, mention))
+    for start, end, weekday, mention in sorted(pairs, key=lambda p: p[0]):
+        if not mention.valid:
             continue
         if mention.year is None and not year_known:
             year, year_known = reference_year(doc), True
         day = mention.date(year)
-        if day is None or day.weekday() == wd.weekday:
+        if day is None or day.weekday() == weekday:
             continue
-        written = WEEKDAYS[wd.weekday].title()
+        written = WEEKDAYS[weekday].title()
+        right = WEEKDAYS[day.weekday()].title()
         yield Match(
-            wd.start,
-            mention.end,
-            {"problem": f"{_name(day)} was a {WEEKDAYS[day.weekday()].title()}, not a {written}"},
-            suggestions=(WEEKDAYS[day.weekday()].title() + text[wd.end : mention.end],),
+            start,
+            end,
+            {"problem": f"{_name(day)} was a {right}, not a {written}"},
+            suggestions=(text[start:end].replace(written, right, 1),),
         )
 
 
