@@ -4,8 +4,8 @@ Three checks, one per rule (option `check`):
 
 - `weekday`: a weekday written next to a date ("On Monday, April 12, 2022",
   "Tuesday (March 3)", "on 12 April (Tuesday)") that falls on another day.
-  A date without a year takes the document's year (its dateline, or the only year the text uses); with no
-  year to go on, nothing is said.
+  A date without a year takes the document's year (its dateline, or the only
+  year the text uses); with no year to go on, nothing is said.
 - `impossible`: a date that does not exist ("February 30", "April 31",
   "February 29, 2023").
 - `relative`: "yesterday (Wednesday)" or "today, Thursday" against the date in
