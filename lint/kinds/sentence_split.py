@@ -35,7 +35,7 @@ _OPENING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 _TOKEN_BEFORE = regex.compile(r"[^\s]+$")
 # Abbreviations beyond the Document's list, common before a lowercase word.
 _MORE_ABBREVIATIONS = frozenset(
-    ["incl", "excl", "approx", "esp", "resp", "cf", "ibid", "op", "lit"]
+    ["incl", "excl", "approx", "esp", "resp", "cf", "ibid", "op", "lit", "pcs", "sq", "cu", "art"]
 )
 
 
@@ -70,7 +70,7 @@ def _is_abbreviation_or_address(text: str, dot: int) -> bool:
     """Is the full stop at `dot` part of an abbreviation, initial, URL or address?"""
     token_match = _TOKEN_BEFORE.search(text, max(0, dot - 80), dot)
     token = token_match.group() if token_match else ""
-    bare = token.lstrip("([\"'“‘").rstrip("\"'”’)]")
+    bare = token.lstrip("([\"'“‘").rstrip("\"'”’)]").rsplit("-", 1)[-1]  # Russia-U.S.
     low = bare.lower()
     if low.rstrip(".") in ABBREVIATIONS or low.strip(".") in _MORE_ABBREVIATIONS:
         return True
