@@ -91,6 +91,8 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
 
 
 def _share(doc: Document, pattern: re.Pattern) -> Iterator[Match]:
+    if "%" not in doc.text and "cent" not in doc.text:
+        return  # cheap test first: most documents have no percentages
     for m in pattern.finditer(doc.text):
         value = parse_number(m.group("num"))
         if value is not None and value > 100:
@@ -133,7 +135,11 @@ def _part_total(doc: Document) -> Iterator[Match]:
 
 
 def _breakdown(doc: Document) -> Iterator[Match]:
+    if doc.text.count("%") + doc.text.count("cent") < 2:
+        return
     for sentence in doc.sentences:
+        if sentence.text.count("%") + sentence.text.count("cent") < 2:
+            continue
         shares = list(_PERCENT_RE.finditer(sentence.text))
         if len(shares) < 2:
             continue

@@ -28,11 +28,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-from lint.dates import WEEKDAYS, document_date, find_dates, find_weekdays, resolve_weekday
+from lint.dates import (
+    MONTH_PATTERN,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    document_date,
+    find_dates,
+    find_weekdays,
+    resolve_weekday,
+)
 from lint.document import Document
 from lint.finding import Finding
 from lint.kinds.base import Match
 
+_HAS_WHEN = re.compile(rf"{WEEKDAY_PATTERN}|\b{MONTH_PATTERN}|\b(?:19|20)\d\d-\d\d-\d\d\b")
 _CAP = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 _NAME_RUN = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*\b(?!['’]\w)")
 # Capitalised words that are not names of people (titles, places, days, news words).
@@ -130,6 +139,8 @@ def _people(text: str, not_names: frozenset[str]) -> list[tuple[str, ...]]:
 
 def collect(doc: Document, compiled: Compiled) -> list[Claim]:
     text = doc.text
+    if not _HAS_WHEN.search(text):
+        return []  # no weekday or month name: nothing to date an event by
     # Full names (two or three words) in the document, by each of their words.
     surname_of: dict[str, str] = {}
     full_name: dict[str, str] = {}

@@ -43,6 +43,7 @@ class Options:
 @dataclass(frozen=True)
 class Compiled:
     after: re.Pattern
+    nouns: re.Pattern  # any of the nouns, to skip sentences without them
     min_shared: int
     max_ratio: float
     window_days: int
@@ -74,7 +75,10 @@ def compile(options: Options, context=None) -> Compiled:
         raise ValueError("min_shared_names and max_ratio must be 1 or more, window_days 0 or more")
     nouns = "|".join(sorted(map(re.escape, options.nouns), key=len, reverse=True))
     after = re.compile(rf"(?:\s+{_MODIFIER}){{0,2}}?\s+(?P<noun>{nouns})\b")
-    return Compiled(after, options.min_shared_names, options.max_ratio, options.window_days)
+    any_noun = re.compile(rf"\b(?:{nouns})\b")
+    return Compiled(
+        after, any_noun, options.min_shared_names, options.max_ratio, options.window_days
+    )
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
@@ -86,8 +90,12 @@ def collect(doc: Document, compiled: Compiled) -> list[FigureClaim]:
     claims = []
     dated = None
     looked = False
+    if not compiled.nouns.search(doc.text):
+        return claims
     for sentence in doc.sentences:
         text = sentence.text
+        if not compiled.nouns.search(text):
+            continue
         figures = find_figures(text)
         if not figures:
             continue

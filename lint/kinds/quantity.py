@@ -58,6 +58,7 @@ _NOT_MODIFIERS = frozenset(
         "new",
     ]  # noqa: SIM905
 )
+_BRACKETED_DIGITS = re.compile(r"[a-z]\s*\(\s*\d", re.IGNORECASE)
 _WORDS_DIGITS = re.compile(rf"(?i:{NUMBER_WORDS})\s*\(\s*(\d{{1,3}}(?:,\d{{3}})*|\d+)\s*\)")
 
 
@@ -72,6 +73,7 @@ class Options:
 class Compiled:
     check: str
     after: re.Pattern | None
+    nouns: re.Pattern | None  # any of the nouns, to skip documents without them
     max_ratio: float
 
 
@@ -80,13 +82,14 @@ def compile(options: Options, context=None) -> Compiled:
         raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
     if options.max_ratio < 1:
         raise ValueError("max_ratio must be 1 or more")
-    after = None
+    after = any_noun = None
     if options.check == "values":
         if not options.nouns:
             raise ValueError("check 'values' needs 'nouns': the counted things to compare")
         nouns = "|".join(sorted(map(re.escape, options.nouns), key=len, reverse=True))
         after = re.compile(rf"(?P<mods>(?:\s+{_MODIFIER}){{0,2}}?)\s+(?P<noun>{nouns})\b")
-    return Compiled(options.check, after, options.max_ratio)
+        any_noun = re.compile(rf"\b(?:{nouns})\b")
+    return Compiled(options.check, after, any_noun, options.max_ratio)
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
@@ -97,6 +100,8 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
 
 
 def _words_digits(doc: Document) -> Iterator[Match]:
+    if not _BRACKETED_DIGITS.search(doc.text):
+        return
     for m in _WORDS_DIGITS.finditer(doc.text):
         words = doc.text[m.start() : m.start(1)].rstrip(" (")
         in_words, in_digits = parse_number(words), parse_number(m.group(1))
@@ -111,6 +116,8 @@ def _words_digits(doc: Document) -> Iterator[Match]:
 
 def _values(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
+    if not compiled.nouns.search(text):
+        return
     seen: list[tuple[str, tuple[str, ...], object, int]] = []  # noun, modifiers, figure, end
     for figure in find_figures(text):
         m = compiled.after.match(text, figure.end)
