@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 from lint.engine import Linter
 from lint.numbers import find_figures, parse_number
 from lint.packs import builtin_rules_dir, load_pack
-from tests.conftest import SEEDS, run_json
+from lint.runner import Settings, run
+from tests.conftest import SEEDS
 
 PACK = load_pack(builtin_rules_dir() / "numbers.yaml")
 
@@ -98,11 +100,14 @@ def test_cross_document_figures_in_worker_processes(tmp_path):
     (tmp_path / "c.txt").write_text(
         "Shelling in Kharkiv killed 39 civilians, Oleh Synyehubov said.\n", encoding="utf-8"
     )
-    for jobs in ("1", "2"):
-        report = run_json("--select", "numbers.cross-document-figure", "-j", jobs, str(tmp_path))
-        found = sorted((f["path"].rsplit("/", 1)[-1], f["severity"]) for f in report["findings"])
-        assert found == [("a.txt", "info"), ("b.txt", "info")]
-        message = [f for f in report["findings"] if f["path"].endswith("a.txt")][0]["message"]
+    settings = Settings(isolated=True, select=("numbers.cross-document-figure",))
+    for jobs in (1, 2):
+        findings = run([str(tmp_path)], settings, jobs=jobs).findings
+        assert sorted((Path(f.path).name, f.severity) for f in findings) == [
+            ("a.txt", "info"),
+            ("b.txt", "info"),
+        ]
+        message = [f for f in findings if f.path.endswith("a.txt")][0].message
         assert "b.txt:1 ('39 civilians')" in message
 
 
