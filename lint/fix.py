@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.finding import Finding
-from lint.sources import STDIN, Decoded, InputError, decode
+from lint.sources import STDIN, Decoded, InputError, decode, read_bytes
 
 MAX_ROUNDS = 10
 
@@ -163,11 +163,9 @@ def fix_file(
     write: bool = True,
 ) -> FileFix:
     """Fix one file; `lint(path, text)` returns the findings for a version of it."""
-    try:
-        with open(path, "rb") as fh:
-            original = fh.read()
-    except OSError as exc:
-        return FileFix(path, "", "", 0, f"{path}: cannot read: {exc.strerror or exc}")
+    original = read_bytes(path)  # never blocks on a FIFO or device
+    if isinstance(original, InputError):
+        return FileFix(path, "", "", 0, str(original))
     decoded = decode(original, path)
     if isinstance(decoded, InputError):
         return FileFix(path, "", "", 0, str(decoded))

@@ -7,6 +7,8 @@ import json
 import os
 import random
 import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -253,3 +255,14 @@ def test_jsonl_bad_records_are_named_by_line_and_the_rest_are_checked(tmp_path: 
     assert "nested too deeply" in data["summary"]["errors"][-1]["reason"]
     found = [(f["path"].rsplit("#", 1)[1], f["column"]) for f in data["findings"]]
     assert ("a", 1) in found and ("a", 22) in found and ("d", 17) in found
+
+
+def test_fix_refuses_a_fifo_without_blocking(tmp_path: Path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    proc = subprocess.run(
+        [sys.executable, "-m", "lint", "check", "--isolated", "--fix", str(tmp_path / "pipe.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2 and "FIFO" in proc.stderr
