@@ -8,13 +8,12 @@ Exit codes: 0 no finding at or above the fail level, 1 findings at or above it,
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 
 from lint import __version__
+from lint.atomic import write_atomically
 from lint.config import ConfigError
 from lint.finding import SEVERITIES, at_least
 from lint.packs import PackError
@@ -177,19 +176,9 @@ def _settings(args):
     )
 
 
-def write_atomically(path: str, content: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then rename."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_report(path: str, content: str) -> None:
+    """Reports are complete or absent, never half-written."""
+    write_atomically(path, content.encode("utf-8"))
 
 
 def cmd_fix(args) -> tuple[int | None, bool]:
@@ -233,7 +222,7 @@ def cmd_check(args) -> int:
     verdict, tables = _gate(args, report)
     output = render(args.format, report)
     if args.output:
-        write_atomically(args.output, output)
+        write_report(args.output, output)
     else:
         sys.stdout.write(output)
     if tables:  # on stdout beside a text report, else on stderr

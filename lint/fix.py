@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
+from lint.atomic import write_atomically
 from lint.finding import Finding
 from lint.sources import STDIN, Decoded, InputError, decode, read_bytes
 
@@ -133,27 +131,14 @@ class FileChanged(Exception):
 
 
 def write_if_unchanged(path: str, original: bytes, data: bytes) -> None:
-    """Replace `path` by `data` atomically, unless its bytes are no longer `original`.
+    """Replace `path` by `data` atomically, unless its bytes are no longer `original`."""
 
-    The temporary file sits beside the target (same file system, so the rename
-    is atomic) and takes the target's permission bits; an interrupted run
-    leaves either the old file or the new one, never a mix.
-    """
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".newslint")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, target.stat().st_mode & 0o7777)
-        with open(target, "rb") as fh:
+    def still_original() -> None:
+        with open(path, "rb") as fh:
             if fh.read() != original:
                 raise FileChanged(f"{path}: changed while being fixed; left as it is")
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    write_atomically(path, data, before_rename=still_original)
 
 
 def fix_file(

@@ -90,6 +90,7 @@ def test_output_file_is_written_whole(tmp_path: Path, sample: Path):
     proc = run_cli("check", "--isolated", "--format", "json", "-o", str(out), str(sample))
     assert proc.returncode == 1 and proc.stdout == ""
     assert json.loads(out.read_text())["findings"]
+    assert out.stat().st_mode & 0o044 == 0o044  # readable like any new file (umask 022)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
