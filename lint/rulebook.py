@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from lint.cache import cached, digest, source_digest
 from lint.config import Config, matches_prefix
 from lint.engine import Linter
-from lint.packs import Pack, Rule, builtin_pack_paths, load_pack
+from lint.packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack
 
 
 @lru_cache(maxsize=256)
@@ -21,11 +22,29 @@ def cached_pack(path: Path) -> Pack:
     return _cached_pack(str(path), stat.st_mtime_ns, stat.st_size)
 
 
+@lru_cache(maxsize=1)
+def _builtin_key() -> bytes:
+    """Everything a built-in pack's compilation depends on: newslint's code and
+    every file in the built-in rules folder (packs and their data files)."""
+    folder = builtin_rules_dir()
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    parts = [source_digest()]
+    for p in files:
+        parts += [p.relative_to(folder).as_posix().encode(), p.read_bytes()]
+    return digest(parts).encode()
+
+
+def builtin_pack(path: Path) -> Pack:
+    """A built-in pack, compiled once and kept in the on-disk cache between runs."""
+    key = digest([_builtin_key(), path.name.encode()])
+    return cached("pack", key, lambda: load_pack(path))
+
+
 def packs_for(config: Config) -> list[Pack]:
     packs = []
     if config.builtin_packs:
         for path in builtin_pack_paths():
-            pack = cached_pack(path)
+            pack = builtin_pack(path)
             if config.builtin_packs is True or pack.name in config.builtin_packs:
                 packs.append(pack)
     packs.extend(cached_pack(Path(p)) for p in config.packs)

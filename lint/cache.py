@@ -1,0 +1,68 @@
+"""A small on-disk cache for work that is the same on every run.
+
+Compiling the built-in packs (the names gazetteer above all) and reading the
+CMU dictionary cost seconds; their results depend only on input bytes we can
+hash. Entries live in `$NEWSLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/newslint`,
+else `~/.cache/newslint`, named by a SHA-256 of everything they depend on, and
+are written atomically. A missing, unreadable or corrupt entry is rebuilt;
+`NEWSLINT_NO_CACHE=1` turns the cache off. Entries are pickles: the cache is the
+user's own, with the same trust as their home directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+FORMAT = b"newslint-cache-1"
+
+
+def cache_dir() -> Path:
+    if os.environ.get("NEWSLINT_CACHE_DIR"):
+        return Path(os.environ["NEWSLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "newslint"
+
+
+def digest(parts: Iterable[bytes]) -> str:
+    h = hashlib.sha256(FORMAT)
+    for part in parts:
+        h.update(len(part).to_bytes(8, "little"))
+        h.update(part)
+    return h.hexdigest()
+
+
+def cached(kind: str, key: str, build: Callable[[], T]) -> T:
+    """`build()`, or its result from an earlier run with the same `key`."""
+    if os.environ.get("NEWSLINT_NO_CACHE"):
+        return build()
+    path = cache_dir() / f"{kind}-{key}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except Exception:  # absent, unreadable or corrupt: rebuild
+        pass
+    value = build()
+    try:
+        from lint.atomic import write_atomically
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), mode=0o600)
+    except Exception:  # a read-only home must not stop a lint run
+        pass
+    return value
+
+
+def source_digest() -> bytes:
+    """Identity of newslint's own code, so a changed kind invalidates its packs."""
+    package = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        h.update(path.relative_to(package).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.digest()
