@@ -77,9 +77,9 @@ def write_baseline(report, target: str) -> int:
             {"path": k.path, "rule": k.rule, "text": k.text, "context": k.context} for k in keys
         ],
     }
-    from lint.cli import write_atomically
+    from lint.atomic import write_atomically
 
-    write_atomically(target, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_atomically(target, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
     return len(keys)
 
 
