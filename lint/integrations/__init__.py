@@ -1,0 +1,1 @@
+"""Adapters that run newslint inside other engines (optional extras)."""

@@ -1,0 +1,64 @@
+"""Corpus scale: the Dask adapter on a real LocalCluster of worker processes
+gives exactly the findings the CLI gives on the same documents, including the
+cross-document ones (resolved through a reduction)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import SEEDS, run_cli
+
+dask = pytest.importorskip("dask")
+distributed = pytest.importorskip("distributed")
+pd = pytest.importorskip("pandas")
+
+from lint.integrations.dask import check_bag, check_dataframe, sort_findings  # noqa: E402
+
+KEYS = ["path", "line", "column", "end_line", "end_column", "rule", "severity", "message"]
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=50,
+    )
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+def cli_findings() -> pd.DataFrame:
+    proc = run_cli("check", "--isolated", "--format", "json", str(SEEDS))
+    rows = json.loads(proc.stdout)["findings"]
+    return sort_findings(pd.DataFrame(rows)[KEYS])
+
+
+def seed_pairs() -> list[tuple[str, str]]:
+    """Named as the CLI names them when walking the folder."""
+    return [(str(p), p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_bag_on_a_cluster_equals_the_cli(client):
+    import dask.bag as db
+
+    bag = db.from_sequence(seed_pairs(), npartitions=2)
+    got = sort_findings(check_bag(bag).compute()[KEYS])
+    expected = cli_findings()
+    assert len(expected) > 10
+    assert "numbers.cross-document-day" in set(expected["rule"])  # crosses partitions
+    pd.testing.assert_frame_equal(got, expected, check_dtype=False)
+
+
+def test_dataframe_column_with_ids(client):
+    import dask.dataframe as dd
+
+    frame = pd.DataFrame(seed_pairs(), columns=["doc", "body"])
+    ddf = dd.from_pandas(frame, npartitions=3)
+    got = sort_findings(check_dataframe(ddf, text="body", path="doc").compute()[KEYS])
+    pd.testing.assert_frame_equal(got, cli_findings(), check_dtype=False)
