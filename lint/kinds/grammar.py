@@ -15,6 +15,7 @@ Java); they are converted to the code-point offsets newslint uses.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import os
 import shutil
@@ -54,12 +55,6 @@ def compile(options: Options, context) -> Compiled:
     server, directory = options.server, options.directory
     if server and directory:
         raise ValueError("give either server or directory, not both")
-    if not server and not directory:
-        configured = os.environ.get(ENV, "").strip()
-        if configured.startswith(("http://", "https://")):
-            server = configured
-        elif configured:
-            directory = configured
     if server and urllib.parse.urlparse(server).scheme not in ("http", "https"):
         raise ValueError(f"server must be an http(s) URL, not {server!r}")
     if options.timeout <= 0:
@@ -199,9 +194,23 @@ def unavailable(compiled: Compiled) -> str | None:
     return None
 
 
+def from_environment(compiled: Compiled) -> Compiled:
+    """Without server or directory options, NEWSLINT_LANGUAGETOOL decides, read
+    at run time (compiled packs are cached across runs and environments)."""
+    if compiled.server or compiled.directory:
+        return compiled
+    configured = os.environ.get(ENV, "").strip()
+    if configured.startswith(("http://", "https://")):
+        return dataclasses.replace(compiled, server=configured)
+    if configured:
+        return dataclasses.replace(compiled, directory=configured)
+    return compiled
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     if not doc.text.strip():
         return
+    compiled = from_environment(compiled)
     key = (compiled.server, compiled.directory)
     if key in _DOWN:
         return
