@@ -28,7 +28,7 @@ def _builtin_key() -> bytes:
     every file in the built-in rules folder (packs and their data files)."""
     folder = builtin_rules_dir()
     files = sorted(p for p in folder.rglob("*") if p.is_file())
-    parts = [source_digest()]
+    parts = [source_digest(), str(folder).encode()]  # rules name their source file
     for p in files:
         parts += [p.relative_to(folder).as_posix().encode(), p.read_bytes()]
     return digest(parts).encode()
