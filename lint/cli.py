@@ -68,6 +68,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="no progress bar (it is drawn on stderr only when stderr is a terminal)",
     )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="neither read nor write the results of unchanged files in .newslint_cache/",
+    )
+    check.add_argument(
+        "--profile",
+        action="store_true",
+        help="print the time each rule and rule kind took on stderr (implies --no-cache)",
+    )
     _add_gate_options(check)
     fixing = check.add_argument_group("fixes")
     fixing.add_argument(
@@ -173,6 +183,7 @@ def _settings(args):
         packs=tuple(p.resolve() for p in args.pack),
         fail_on=getattr(args, "fail_on", None),
         encoding_errors=getattr(args, "encoding_errors", "strict"),
+        cache_dir=None if getattr(args, "no_cache", True) else Path(".newslint_cache"),
     )
 
 
@@ -218,7 +229,15 @@ def cmd_check(args) -> int:
         import lint.progress
 
         lint.progress.ENABLED = False
+    if args.profile:
+        import os
+
+        os.environ["NEWSLINT_PROFILE"] = "1"  # inherited by -j worker processes
     report = _run(args)
+    if args.profile:
+        from lint.profile import profile_table
+
+        sys.stderr.write(profile_table(report))
     verdict, tables = _gate(args, report)
     output = render(args.format, report)
     if args.output:

@@ -127,6 +127,16 @@ class Document:
     def __init__(self, text: str, path: str = "-") -> None:
         self.text = text
         self.path = path
+        self._memo: dict = {}
+
+    def memo(self, key, build):
+        """`build()`, computed once per document for all the rules that need it
+        (a kind's token list, say); `key` names it, e.g. ("doc_quality", "lines")."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+            return value
 
     # --- positions -------------------------------------------------------
     @cached_property

@@ -7,6 +7,8 @@ document and the rules, so it runs the same in a worker process.
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -69,6 +71,8 @@ class DocumentResult:
     # Per batch rule: facts this document contributes to cross-document checks.
     facts: dict[str, list] = field(default_factory=dict)
     words: int = 0
+    # Under NEWSLINT_PROFILE (newslint check --profile): seconds per rule id.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 class Linter:
@@ -77,22 +81,37 @@ class Linter:
     def __init__(self, rules: Iterable[Rule]):
         self.rules = tuple(rules)
         self.by_id = {rule.id: rule for rule in self.rules}
+        self._plan: tuple | None = None
+
+    def plan(self) -> tuple:
+        """(rule, check, collect or None) per rule, looked up once, not per document."""
+        if self._plan is None:
+            kinds = [get_kind(rule.kind) for rule in self.rules]
+            self._plan = tuple(
+                (rule, kind.check, getattr(kind, "collect", None))
+                for rule, kind in zip(self.rules, kinds, strict=True)
+            )
+        return self._plan
 
     def check_document(self, doc: Document) -> DocumentResult:
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
         facts: dict[str, list] = {}
-        for rule in self.rules:
-            kind = get_kind(rule.kind)
+        timings: dict[str, float] = {}
+        profile = bool(os.environ.get("NEWSLINT_PROFILE"))
+        for rule, check, collect in self.plan():
+            started = time.perf_counter() if profile else 0.0
             try:
-                for match in kind.check(doc, rule.compiled):
+                for match in check(doc, rule.compiled):
                     findings.append(to_finding(doc, rule, match))
-                if hasattr(kind, "collect"):
-                    facts[rule.id] = list(kind.collect(doc, rule.compiled))
+                if collect is not None:
+                    facts[rule.id] = list(collect(doc, rule.compiled))
             except PatternTimeout as exc:
                 failures.append(RuleFailure(doc.path, rule.id, f"pattern timed out: {exc}"))
+            if profile:
+                timings[rule.id] = time.perf_counter() - started
         findings.sort()
-        return DocumentResult(doc.path, _dedupe(findings), failures, facts, doc.word_count)
+        return DocumentResult(doc.path, _dedupe(findings), failures, facts, doc.word_count, timings)
 
     def check_text(self, text: str, path: str = "-") -> list[Finding]:
         return self.check_document(Document(text, path)).findings

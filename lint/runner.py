@@ -34,6 +34,7 @@ class Settings:
     packs: tuple[Path, ...] = ()
     fail_on: str | None = None
     encoding_errors: str = "strict"  # --encoding-errors: strict or replace
+    cache_dir: Path | None = None  # results of unchanged files (the CLI: .newslint_cache)
 
 
 class ConfigResolver:
@@ -83,16 +84,39 @@ class Report:
     rules: dict[str, Rule] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
     fail_on: str = "warning"
+    timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds (--profile)
 
 
 # --- one input ------------------------------------------------------------
 
 _RESOLVER: ConfigResolver | None = None
+_RESULTS = None  # a lint.resultcache.ResultCache, when settings.cache_dir is set
 
 
 def _init_worker(settings: Settings) -> None:
-    global _RESOLVER
+    global _RESOLVER, _RESULTS
     _RESOLVER = ConfigResolver(settings)
+    _RESULTS = None
+    if settings.cache_dir is not None and not os.environ.get("NEWSLINT_NO_CACHE"):
+        from lint.resultcache import ResultCache
+
+        _RESULTS = ResultCache(settings.cache_dir)
+
+
+def _check_document(config: Config, path: str, text: str) -> DocumentResult:
+    """The linter's result, from the result cache when the file is unchanged."""
+    linter = linter_for(config)
+    if _RESULTS is None or os.environ.get("NEWSLINT_PROFILE"):
+        return linter.check_document(Document(text, path))
+    from lint.resultcache import cacheable
+
+    if not cacheable(linter):
+        return linter.check_document(Document(text, path))
+    result = _RESULTS.get(linter, path, text)
+    if result is None:
+        result = linter.check_document(Document(text, path))
+        _RESULTS.put(linter, path, text, result)
+    return result
 
 
 def check_input(path: str, text: str | None = None) -> DocumentResult | InputError:
@@ -104,7 +128,7 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
             return decoded
         text = decoded.text
     config = _RESOLVER.for_path(path)
-    result = linter_for(config).check_document(Document(text, path))
+    result = _check_document(config, path, text)
     ignored = config.ignored_for(path)
     if ignored:
         result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignored)]
@@ -127,7 +151,8 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
             inputs.append(item)
     from lint.progress import progress
 
-    results = list(progress(_check_all(inputs, settings, jobs), len(inputs)))
+    # Results are consumed as they come: only findings and batch facts are kept.
+    results = progress(_check_all(inputs, settings, jobs), len(inputs))
     linters: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
     for path, result in zip(inputs, results, strict=True):
         if isinstance(result, InputError):
@@ -137,11 +162,17 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
         report.findings.extend(result.findings)
         report.failures.extend(result.failures)
         report.words[path] = result.words
+        for rule_id, seconds in result.timings.items():
+            report.timings[rule_id] = report.timings.get(rule_id, 0.0) + seconds
         config = resolver.for_path(path)
         linter = linter_for(config)
-        linters.setdefault(config.key(), (linter, []))[1].append(result)
-        for rule in linter.rules:
-            report.rules.setdefault(rule.id, rule)
+        if config.key() not in linters:
+            linters[config.key()] = (linter, [])
+            for rule in linter.rules:
+                report.rules.setdefault(rule.id, rule)
+        if result.facts:
+            slim = DocumentResult(path, [], facts=result.facts, words=result.words)
+            linters[config.key()][1].append(slim)
     for linter, group in linters.values():
         report.findings.extend(linter.resolve_batch(group))
     report.findings.sort()
@@ -156,9 +187,11 @@ def _check_all(
         workers = min(jobs, len(files), os.cpu_count() or 1)
         chunk = max(1, min(64, len(files) // (workers * 4)))
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-            done = dict(zip(files, pool.map(check_input, files, chunksize=chunk), strict=True))
-        for path in inputs:
-            yield check_input(path) if path == STDIN else done[path]
+            # In input order, each result handed on as soon as it (and those
+            # before it) are done, not after the whole run.
+            done = pool.map(check_input, files, chunksize=chunk)
+            for path in inputs:
+                yield check_input(path) if path == STDIN else next(done)
     else:
         for path in inputs:
             yield check_input(path)

@@ -52,6 +52,10 @@ class Stat:
 
 
 def _lines(doc: Document) -> list[Span]:
+    return doc.memo(("doc_quality", "lines"), lambda: _build_lines(doc))
+
+
+def _build_lines(doc: Document) -> list[Span]:
     out = []
     for line in doc.lines:
         stripped = line.text.strip()
@@ -62,7 +66,18 @@ def _lines(doc: Document) -> list[Span]:
 
 
 def _tokens(doc: Document) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(doc.text)]
+    """Whitespace tokens, built once per document for all the statistics."""
+    return doc.memo(
+        ("doc_quality", "tokens"),
+        lambda: [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(doc.text)],
+    )
+
+
+def _alpha_tokens(doc: Document) -> list[Span]:
+    """Tokens with at least one letter."""
+    return doc.memo(
+        ("doc_quality", "alpha"), lambda: [t for t in _tokens(doc) if _ALPHA.search(t.text)]
+    )
 
 
 def _fraction(lines: list[Span], test: Callable[[str], bool]) -> Stat:
@@ -102,7 +117,7 @@ def ellipsis_line_fraction(doc: Document, options: Options) -> Stat:
 
 
 def mean_word_length(doc: Document, options: Options) -> Stat:
-    words = [w for w in _tokens(doc) if _ALPHA.search(w.text)]
+    words = _alpha_tokens(doc)
     if not words:
         return Stat(0.0, None)
     mean = sum(len(w.text) for w in words) / len(words)
@@ -118,7 +133,7 @@ def symbol_word_ratio(doc: Document, options: Options) -> Stat:
 
 def alpha_word_fraction(doc: Document, options: Options) -> Stat:
     tokens = _tokens(doc)
-    alpha = [t for t in tokens if _ALPHA.search(t.text)]
+    alpha = _alpha_tokens(doc)
     first_other = next((t for t in tokens if not _ALPHA.search(t.text)), None)
     return Stat(len(alpha) / len(tokens) if tokens else 1.0, first_other)
 

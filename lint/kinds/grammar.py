@@ -31,6 +31,8 @@ from lint.document import Document
 from lint.kinds.base import Match
 
 ENV = "NEWSLINT_LANGUAGETOOL"
+# Results depend on the LanguageTool server, not only the text: never cached.
+CACHEABLE = False
 
 
 @dataclass(frozen=True)
