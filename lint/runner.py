@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
 from lint.config import Config, find_config_file, load_config, matches_prefix
@@ -186,10 +187,14 @@ def _check_all(
     if jobs > 1 and len(files) > 1:
         workers = min(jobs, len(files), os.cpu_count() or 1)
         chunk = max(1, min(64, len(files) // (workers * 4)))
+        # The first file is checked here, before the workers start: forked
+        # workers inherit the compiled rules and whatever the kinds load on first
+        # use (lexicons, dictionaries) instead of each loading them again.
+        first = check_input(files[0])
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
             # In input order, each result handed on as soon as it (and those
             # before it) are done, not after the whole run.
-            done = pool.map(check_input, files, chunksize=chunk)
+            done = chain([first], pool.map(check_input, files[1:], chunksize=chunk))
             for path in inputs:
                 yield check_input(path) if path == STDIN else next(done)
     else:
