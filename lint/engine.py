@@ -117,7 +117,8 @@ class Linter:
         return self.check_document(Document(text, path)).findings
 
     def resolve_batch(self, results: Iterable[DocumentResult]) -> list[Finding]:
-        """Cross-document findings from the facts every document contributed."""
+        """Cross-document findings from the facts every document contributed
+        (a runner may leave out documents that contributed no facts at all)."""
         results = list(results)
         extra: list[Finding] = []
         for rule in self.rules:

@@ -171,9 +171,8 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
             linters[config.key()] = (linter, [])
             for rule in linter.rules:
                 report.rules.setdefault(rule.id, rule)
-        if result.facts:
-            slim = DocumentResult(path, [], facts=result.facts, words=result.words)
-            linters[config.key()][1].append(slim)
+        if any(result.facts.values()):  # a document without facts changes no batch finding
+            linters[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
     for linter, group in linters.values():
         report.findings.extend(linter.resolve_batch(group))
     report.findings.sort()
