@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from lint.prefixes import literal_prefixes
+
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 1.0
 
@@ -45,115 +47,113 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])"
 
 
-# --- prefilter: skip a phrase list's regex when none of its first words occur ---
+# --- prefilter: try a pattern only where one of its literal prefixes occurs ---
 
-_PHRASE_HEAD = r"(?<![\w-])(?:"
-_PHRASE_TAIL = r")(?![\w])"
-_META = set(".^$*+?{}[]()")
 # Below this many characters the regex is cheaper than the prefilter's bookkeeping.
-PREFILTER_MIN_CHARS = 1000
+PREFILTER_MIN_CHARS = 200
+# More candidate offsets than one per this many characters: scan instead.
+DENSE_CANDIDATES = 40
 
 
-def first_words(source: str) -> list[str] | None:
-    """The first word of every alternative of a `phrase_pattern` source, or
-    None when `source` is not one (then no prefilter applies)."""
-    if not (source.startswith(_PHRASE_HEAD) and source.endswith(_PHRASE_TAIL)):
-        return None
-    body = source[len(_PHRASE_HEAD) : -len(_PHRASE_TAIL)]
-    words: list[str] = []
-    current: list[str] = []
-    in_first = True
-    i = 0
-    while i < len(body):
-        char = body[i]
-        if char == "\\":
-            escaped = body[i + 1 : i + 2]
-            if escaped == "s" and body[i + 2 : i + 3] == "+":
-                in_first, i = False, i + 3
-                continue
-            if not escaped or escaped.isalnum():  # \d, \b...: not a literal
-                return None
-            if in_first:
-                current.append(escaped)
-            i += 2
-            continue
-        if char == "|":
-            if not current:
-                return None
-            words.append("".join(current))
-            current, in_first = [], True
-        elif char in _META:
-            return None
-        elif in_first:
-            current.append(char)
-        i += 1
-    if not current:
-        return None
-    words.append("".join(current))
-    return words
+def prefilter_fold(text: str) -> str:
+    """A case folding at least as coarse as regex's IGNORECASE.
+
+    Two characters that regex's simple case folding equates have the same
+    full case folding, except the Turkish dotted and dotless i (regex equates
+    them with i and I): those are folded to i as well. A case-insensitive match
+    of a word therefore always leaves the word's fold in the text's fold.
+    """
+    folded = text.casefold()
+    if "\u0307" in folded or "ı" in folded:
+        folded = folded.replace("i\u0307", "i").replace("ı", "i")
+    return folded
 
 
-class _Anchors:
-    """An Aho-Corasick automaton over the first words of a phrase list.
+class _AnchorIndex:
+    """One Aho-Corasick automaton over the literal prefixes (lint/prefixes.py)
+    of every pattern seen so far, so a text is scanned once for all of them.
 
-    Case-insensitive patterns are tested on `casefold()`ed text: two characters
-    that regex's simple case folding equates have the same full case folding,
-    so a match of the pattern always leaves its first word in the folded text.
+    For each text it records where each prefix (folded) starts. A pattern can
+    only match where one of its prefixes starts, so the search is tried at
+    those offsets only, or skipped when there are none.
     """
 
-    def __init__(self, words: list[str], fold: bool):
+    def __init__(self) -> None:
+        self.word_ids: dict[str, int] = {}
+        self.by_pattern: dict[tuple[str, int], frozenset[int] | None] = {}
+        self.automaton = None
+        self.text: str | None = None
+        self.hits: dict[int, list[int]] = {}
+        self.aligned = True
+
+    def words_of(self, pattern: regex.Pattern) -> frozenset[int] | None:
+        key = (pattern.pattern, pattern.flags)
+        if key not in self.by_pattern:
+            words = None
+            if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
+                words = literal_prefixes(pattern.pattern)
+            if words and _ahocorasick() is not None:
+                ids = []
+                for word in words:
+                    folded = prefilter_fold(word)
+                    ids.append(self.word_ids.setdefault(folded, len(self.word_ids)))
+                self.by_pattern[key] = frozenset(ids)
+                self.automaton, self.text = None, None  # rebuild with the new words
+            else:
+                self.by_pattern[key] = None
+        return self.by_pattern[key]
+
+    def _scan(self, text: str) -> None:
+        if self.text is text:
+            return
+        if self.automaton is None:
+            self.automaton = _ahocorasick().Automaton()
+            for word, word_id in self.word_ids.items():
+                self.automaton.add_word(word, (word_id, len(word) - 1))
+            self.automaton.make_automaton()
+        folded = prefilter_fold(text)
+        hits: dict[int, list[int]] = {}
+        for end, (word_id, length) in self.automaton.iter(folded):
+            hits.setdefault(word_id, []).append(end - length)
+        # Offsets in the fold are offsets in the text only if no character
+        # folded to more than one (ß -> ss).
+        self.text, self.hits, self.aligned = text, hits, len(folded) == len(text)
+
+    def occurs(self, words: frozenset[int], text: str) -> bool:
+        self._scan(text)
+        return any(word in self.hits for word in words)
+
+    def starts(self, words: frozenset[int], text: str) -> list[int] | None:
+        """Sorted offsets where one of `words` starts, or None when offsets in
+        the folded text do not map onto the text."""
+        self._scan(text)
+        found = [self.hits[word] for word in words if word in self.hits]
+        if not found:
+            return []
+        if not self.aligned:
+            return None
+        return found[0] if len(found) == 1 else sorted(set().union(*found))
+
+
+def _ahocorasick():
+    try:
         import ahocorasick
-
-        self.fold = fold
-        self.automaton = ahocorasick.Automaton()
-        for word in set(words):
-            self.automaton.add_word(word.casefold() if fold else word, None)
-        self.automaton.make_automaton()
-
-    def occur_in(self, haystack: str) -> bool:
-        return any(True for _ in self.automaton.iter(haystack))
+    except ImportError:  # pyahocorasick missing: no prefilter, same results
+        return None
+    return ahocorasick
 
 
-_ANCHORS: dict[tuple[str, int], _Anchors | None] = {}
 _SAFE_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0 | regex.ASCII
-# The last long text seen: (text, its casefold or None, verdict per pattern).
-_LAST: tuple[str, list, dict] = ("", [None], {})
-
-
-def _anchors(pattern: regex.Pattern) -> _Anchors | None:
-    key = (pattern.pattern, pattern.flags)
-    if key not in _ANCHORS:
-        words = None
-        if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
-            words = first_words(pattern.pattern)
-        try:
-            fold = bool(pattern.flags & regex.IGNORECASE)
-            _ANCHORS[key] = _Anchors(words, fold) if words else None
-        except ImportError:  # pyahocorasick missing: no prefilter, same results
-            _ANCHORS[key] = None
-    return _ANCHORS[key]
+_INDEX = _AnchorIndex()
 
 
 def may_match(pattern: regex.Pattern, text: str) -> bool:
-    """False only when `pattern` certainly finds nothing in `text`: it is a
-    phrase list and none of its phrases' first words occur."""
-    global _LAST
-    anchors = _anchors(pattern)
-    if anchors is None:
+    """False only when `pattern` certainly finds nothing in `text`: none of
+    its literal prefixes occurs."""
+    words = _INDEX.words_of(pattern)
+    if words is None:
         return True
-    last = _LAST
-    if last[0] is not text:
-        last = _LAST = (text, [None], {})
-    key = (pattern.pattern, pattern.flags)
-    verdicts = last[2]
-    if key not in verdicts:
-        if anchors.fold:
-            if last[1][0] is None:
-                last[1][0] = text.casefold()
-            verdicts[key] = anchors.occur_in(last[1][0])
-        else:
-            verdicts[key] = anchors.occur_in(text)
-    return verdicts[key]
+    return _INDEX.occurs(words, text)
 
 
 def time_limit(text: str) -> float:
@@ -163,12 +163,32 @@ def time_limit(text: str) -> float:
 def finditer(
     pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None
 ) -> Iterator[regex.Match]:
-    """`pattern.finditer` under a time limit; raises PatternTimeout."""
-    if len(text) >= PREFILTER_MIN_CHARS and not may_match(pattern, text):
-        return
+    """`pattern.finditer` under a time limit; raises PatternTimeout.
+
+    On a text of some length, a pattern with literal prefixes is only tried
+    where one of them starts: the same matches, without scanning every offset.
+    """
     end = len(text) if endpos is None else endpos
+    limit = time_limit(text)
+    starts = None
+    if len(text) >= PREFILTER_MIN_CHARS:
+        words = _INDEX.words_of(pattern)
+        if words is not None:
+            starts = _INDEX.starts(words, text)
+            if starts is not None and len(starts) * DENSE_CANDIDATES > end - pos:
+                starts = None
     try:
-        yield from pattern.finditer(text, pos, end, timeout=time_limit(text))
+        if starts is None:
+            yield from pattern.finditer(text, pos, end, timeout=limit)
+            return
+        resume = pos
+        for start in starts:
+            if start < resume or start >= end:
+                continue
+            m = pattern.match(text, start, end, timeout=limit)
+            if m:
+                resume = max(m.end(), start + 1)
+                yield m
     except TimeoutError:
         raise PatternTimeout(pattern.pattern) from None
 

@@ -1,5 +1,6 @@
-"""The phrase-list prefilter never changes what a pattern finds: it only skips
-texts where none of the phrases' first words occur (case folding included)."""
+"""The literal-prefix prefilter never changes what a pattern finds: it skips
+texts where none of a pattern's literal prefixes occurs and tries the pattern
+only where one starts (case folding included)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from lint.patterns import (
     PREFILTER_MIN_CHARS,
     compile_pattern,
     finditer,
-    first_words,
     may_match,
     phrase_pattern,
 )
+from lint.prefixes import literal_prefixes
 
 FILLER = "Officials said the talks went on while markets stayed shut. " * 20
 
@@ -27,12 +28,22 @@ def plain(pattern, text):
     return [m.span() for m in pattern.finditer(text)]
 
 
-def test_first_words_of_phrase_patterns_only():
+def test_literal_prefixes():
     source = phrase_pattern(["Krivoy Rog", "don't stop", "A.B. c", "Kiev"])
-    assert sorted(first_words(source)) == ["A.B.", "Kiev", "Krivoy", "don't"]
-    assert first_words(r"(?<![\w-])(?:a\d|b)(?![\w])") is None
-    assert first_words(r"\bKiev\b") is None
-    assert first_words(phrase_pattern([])) is None
+    assert literal_prefixes(source) == {"A.B.", "Kiev", "Krivoy", "don't"}
+    assert literal_prefixes(r"\b(?:some|many) (?:experts|analysts)\b") == {
+        "some experts",
+        "some analysts",
+        "many experts",
+        "many analysts",
+    }
+    assert literal_prefixes(r"(?m)^In (?:this|that)?") == {"In "}
+    assert literal_prefixes(r"\bKiev\b|(?<=x)Kyiv") == {"Kiev", "Kyiv"}
+    # No usable prefix: a class, an optional start, a one-letter start, regex-only syntax.
+    for source in (r"[“”]", r"x*abc", r"(?:a|)bc", r"(?<![\w-])(?:a\d|b)", r"\p{L}abc"):
+        assert literal_prefixes(source) is None, source
+    assert literal_prefixes(r"(?:Kiev){e<=1}") is None  # fuzzy matching
+    assert literal_prefixes(phrase_pattern([])) is None
 
 
 def test_a_long_text_without_the_words_is_skipped_and_with_them_is_searched():
@@ -72,3 +83,45 @@ def test_prefiltered_search_equals_the_plain_search(phrases, words, ignorecase):
     pattern = compile_pattern(phrase_pattern(phrases), ignorecase=ignorecase)
     text = FILLER + " ".join(words)
     assert spans(pattern, text) == plain(pattern, text)
+
+
+PIECES = st.sampled_from(
+    ["Kiev", "kyiv", r"\b", r"\s+", "(?:", ")", "|", "?", "+", r"\w", "ß", "ss", "the", " ", "(?i)"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PIECES, min_size=1, max_size=8), words=st.lists(WORDS, max_size=30))
+def test_prefiltered_search_equals_the_plain_search_for_any_pattern(pieces, words):
+    source = "".join(pieces)
+    try:
+        pattern = regex.compile(source)
+    except regex.error:
+        return
+    text = FILLER + " ".join(words) + " kiev-KIEV Kyiv the\n STRASSE"
+    assert spans(pattern, text) == plain(pattern, text)
+
+
+REPEAT_WORDS = st.sampled_from(
+    ["the", "The", "go", "don't", "x-y", "war", "ß", "SS", "İ", "i", "ı"]
+)
+SEPARATORS = st.sampled_from([" ", ", ", "  ", "\n", " \n ", "; ", "-", "'", "\n\n", ". "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    parts=st.lists(st.tuples(REPEAT_WORDS, SEPARATORS), max_size=30),
+    max_words=st.integers(1, 4),
+    min_repeats=st.integers(2, 5),
+    ignorecase=st.booleans(),
+)
+def test_repetition_tries_only_candidate_words_and_finds_the_same(
+    parts, max_words, min_repeats, ignorecase
+):
+    from lint.kinds import repetition
+
+    compiled = repetition.compile(
+        repetition.Options(max_words=max_words, min_repeats=min_repeats, ignorecase=ignorecase)
+    )
+    text = "".join(word + sep for word, sep in parts)
+    assert [m.span() for m in repetition._matches(text, compiled)] == plain(compiled.search, text)

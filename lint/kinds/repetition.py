@@ -14,7 +14,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import finditer
+from lint.patterns import PatternTimeout, prefilter_fold, time_limit
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Compiled:
     search: regex.Pattern
     allow: frozenset[str]
     min_repeats: int
+    max_words: int
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -47,11 +48,55 @@ def compile(options: Options, context=None) -> Compiled:
     pattern = rf"(?<![\w'’\-])({unit})(?:{separator}{gap}(?:\1)(?![\w'’\-])){{{repeats},}}"
     flags = regex.IGNORECASE if options.ignorecase else 0
     allow = frozenset(w.lower() for w in options.allow)
-    return Compiled(regex.compile(pattern, flags), allow, options.min_repeats)
+    return Compiled(regex.compile(pattern, flags), allow, options.min_repeats, options.max_words)
+
+
+# The words the search pattern's unit is made of, to find where a repeat could start.
+_WORD = regex.compile(r"\w+(?:['’\-]\w+)*")
+
+
+def _candidates(text: str, compiled: Compiled) -> list[int]:
+    """Word indices where a repeat could start, in order.
+
+    A unit of k words repeated r times makes word i equal (case-folded) to
+    words i+k, ..., i+(r-1)k, and every match starts at the start of a word.
+    Checking that on the word list is a few list operations per document,
+    where the backreferencing search costs a regex attempt at every word.
+    """
+    words = [prefilter_fold(w) for w in _WORD.findall(text)]
+    found: set[int] = set()
+    for k in range(1, compiled.max_words + 1):
+        pairs = {i for i, (a, b) in enumerate(zip(words, words[k:], strict=False)) if a == b}
+        same = set(pairs)
+        for step in range(1, compiled.min_repeats - 1):
+            same &= {i - step * k for i in pairs}
+        found |= same
+    return sorted(found)
+
+
+def _matches(text: str, compiled: Compiled) -> Iterator[regex.Match]:
+    """The matches `finditer(compiled.search, text)` gives, trying the search
+    only at candidate words."""
+    candidates = _candidates(text, compiled)
+    if not candidates:
+        return
+    starts = [m.start() for m in _WORD.finditer(text)]
+    limit = time_limit(text)
+    end = 0
+    for index in candidates:
+        if starts[index] < end:
+            continue
+        try:
+            m = compiled.search.match(text, starts[index], timeout=limit)
+        except TimeoutError:
+            raise PatternTimeout(compiled.search.pattern) from None
+        if m:
+            end = m.end()
+            yield m
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    for m in finditer(compiled.search, doc.text):
+    for m in _matches(doc.text, compiled):
         unit = m.group(1)
         if unit.lower() in compiled.allow or unit.isdigit():
             continue

@@ -1,0 +1,88 @@
+"""The literal text every match of a regular expression must start with.
+
+`literal_prefixes(r"\\b(?:some|many) experts")` is `{"some experts", "many experts"}`:
+a match can only start where one of them occurs. The linter uses this to skip
+a pattern on a text where none occurs, and otherwise to try it only at those
+offsets (lint/patterns.py). Zero-width assertions (`\\b`, `^`, lookarounds)
+before the first character are skipped; anything else that is not a literal
+character ends the prefix.
+
+Patterns are parsed with the standard library's regular-expression parser,
+which reads the common syntax of `re` and `regex`; a pattern it cannot read
+simply has no prefixes (None), which only costs speed, never a match.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+
+# Prefixes shorter than this occur almost everywhere: no use as a filter.
+MIN_PREFIX = 2
+# A pattern with more alternatives than this is left to the regex engine.
+MAX_PREFIXES = 5000
+
+# regex's fuzzy constraints ("(?:Kiev){e<=1}") read as literal text to the parser.
+_FUZZY = re.compile(r"\{[^}]*[A-Za-z]")
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+
+
+class _Unknown(Exception):
+    """The pattern has no usable literal prefix."""
+
+
+def literal_prefixes(source: str) -> frozenset[str] | None:
+    """Literal strings one of which starts every match of `source`, or None."""
+    if _FUZZY.search(source):
+        return None
+    try:
+        parsed = sre_parse.parse(source)
+    except (re.error, OverflowError, RecursionError, ValueError, TypeError):
+        return None
+    try:
+        prefixes, _ = _sequence(list(parsed))
+    except _Unknown:
+        return None
+    if not prefixes or min(len(p) for p in prefixes) < MIN_PREFIX:
+        return None
+    return frozenset(prefixes)
+
+
+def _sequence(items: list) -> tuple[set[str], bool]:
+    """(prefixes of the items in order, whether they are the whole match)."""
+    prefixes = {""}
+    for op, value in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            prefixes = {p + chr(value) for p in prefixes}
+            continue
+        if op is sre.SUBPATTERN:
+            inner, complete = _sequence(list(value[-1]))
+        elif op is sre.BRANCH:
+            inner, complete = _branch(value[1])
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+            inner, _ = _sequence(list(value[2]))
+            complete = False
+        else:
+            return prefixes, False
+        prefixes = {p + q for p in prefixes for q in inner}
+        if len(prefixes) > MAX_PREFIXES:
+            raise _Unknown
+        if not complete:
+            return prefixes, False
+    return prefixes, True
+
+
+def _branch(alternatives: list) -> tuple[set[str], bool]:
+    found: set[str] = set()
+    complete = True
+    for alternative in alternatives:
+        prefixes, whole = _sequence(list(alternative))
+        if "" in prefixes:
+            raise _Unknown  # this alternative can start with anything
+        found |= prefixes
+        complete = complete and whole
+    return found, complete
