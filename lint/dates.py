@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lint.document import Document
 
@@ -91,7 +92,20 @@ class WeekdayMention:
     weekday: int  # 0 = Monday
 
 
-def find_dates(text: str) -> list[DateMention]:
+# Several rules look for dates in the same document and sentences: find them
+# once. Texts above this length are not kept, so the cache stays small.
+CACHED_CHARS = 20_000
+
+
+def find_dates(text: str) -> tuple[DateMention, ...]:
+    return _cached_dates(text) if len(text) <= CACHED_CHARS else _find_dates(text)
+
+
+def find_weekdays(text: str) -> tuple[WeekdayMention, ...]:
+    return _cached_weekdays(text) if len(text) <= CACHED_CHARS else _find_weekdays(text)
+
+
+def _find_dates(text: str) -> tuple[DateMention, ...]:
     out = []
     for m in _DATE_RE.finditer(text):
         g = m.groupdict()
@@ -106,7 +120,10 @@ def find_dates(text: str) -> list[DateMention]:
         if month_word_is_verb(text, m) or day == 0:
             continue
         out.append(DateMention(m.start(), m.end(), year, month, day))
-    return out
+    return tuple(out)
+
+
+_cached_dates = lru_cache(maxsize=512)(_find_dates)
 
 
 def month_word_is_verb(text: str, m: re.Match) -> bool:
@@ -115,11 +132,14 @@ def month_word_is_verb(text: str, m: re.Match) -> bool:
     return bool(word) and not word[0].isupper()
 
 
-def find_weekdays(text: str) -> list[WeekdayMention]:
-    return [
+def _find_weekdays(text: str) -> tuple[WeekdayMention, ...]:
+    return tuple(
         WeekdayMention(m.start(), m.end(), WEEKDAYS.index(m.group().lower()))
         for m in _WEEKDAY_RE.finditer(text)
-    ]
+    )
+
+
+_cached_weekdays = lru_cache(maxsize=512)(_find_weekdays)
 
 
 def document_date(doc: Document, head_lines: int = 6) -> tuple[dt.date, int] | None:
