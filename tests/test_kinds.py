@@ -81,3 +81,14 @@ def test_metric_flags_run_on_paragraphs_only():
     prose = "The council met on Tuesday. It agreed to fund schools. The mayor was pleased."
     found = linter.check_text(prose + "\n\n" + run_on)
     assert [f.line for f in found] == [3]
+
+
+def test_a_run_of_one_word_is_reported_once_as_a_loop_not_also_as_a_doubled_word():
+    from lint.config import Config
+    from lint.rulebook import linter_for
+
+    findings = linter_for(Config()).check_text("They are going to to to to the city. The the man.")
+    assert [(f.rule, f.column) for f in findings if f.rule.startswith("mt.")] == [
+        ("mt.repetition-loop", 16),
+        ("mt.repeated-word", 38),
+    ]

@@ -21,6 +21,9 @@ from lint.patterns import PatternTimeout, prefilter_fold, time_limit
 class Options:
     max_words: int = 1  # longest repeated unit, in words
     min_repeats: int = 2  # how many times in a row the unit must appear
+    # At most this many times (0: no limit); a rule for doubled words leaves
+    # longer runs to a rule for loops, so one run is not reported twice.
+    max_repeats: int = 0
     allow: tuple[str, ...] = ("had", "that", "bye", "very", "really", "no", "so", "is")
     ignorecase: bool = True
     # Count repeats separated by a comma or semicolon ("for our land, for our land").
@@ -34,6 +37,7 @@ class Compiled:
     allow: frozenset[str]
     min_repeats: int
     max_words: int
+    max_repeats: int
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -41,6 +45,8 @@ def compile(options: Options, context=None) -> Compiled:
         raise ValueError("max_words must be between 1 and 8")
     if options.min_repeats < 2:
         raise ValueError("min_repeats must be at least 2")
+    if options.max_repeats and options.max_repeats < options.min_repeats:
+        raise ValueError("max_repeats must be 0 (no limit) or at least min_repeats")
     gap = r"[ \t]+(?:\r?\n[ \t]*)?"
     unit = rf"\w+(?:['’\-]\w+)*(?:{gap}\w+(?:['’\-]\w+)*){{0,{options.max_words - 1}}}"
     repeats = options.min_repeats - 1
@@ -48,7 +54,13 @@ def compile(options: Options, context=None) -> Compiled:
     pattern = rf"(?<![\w'’\-])({unit})(?:{separator}{gap}(?:\1)(?![\w'’\-])){{{repeats},}}"
     flags = regex.IGNORECASE if options.ignorecase else 0
     allow = frozenset(w.lower() for w in options.allow)
-    return Compiled(regex.compile(pattern, flags), allow, options.min_repeats, options.max_words)
+    return Compiled(
+        regex.compile(pattern, flags),
+        allow,
+        options.min_repeats,
+        options.max_words,
+        options.max_repeats,
+    )
 
 
 # The words the search pattern's unit is made of, to find where a repeat could start.
@@ -105,7 +117,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 rf"(?<![\w'’\-]){regex.escape(unit)}(?![\w'’\-])", m.group(), flags=regex.IGNORECASE
             )
         )
-        if count < compiled.min_repeats:
+        if count < compiled.min_repeats or 0 < compiled.max_repeats < count:
             continue
         if (
             unit[:1].isupper()
