@@ -278,13 +278,14 @@ def cmd_check(args) -> int:
 
 def _run(args):
     """The report for check and baseline: files, or JSON Lines records."""
+    jobs = max(1, getattr(args, "jobs", 1))
     if args.jsonl_field:
         from lint.jsonl import run_jsonl
 
-        return run_jsonl(list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id)
+        return run_jsonl(list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id, jobs)
     from lint.runner import run
 
-    return run(list(args.paths), _settings(args), max(1, getattr(args, "jobs", 1)))
+    return run(list(args.paths), _settings(args), jobs)
 
 
 def _gate(args, report) -> tuple[list | None, str]:

@@ -64,8 +64,8 @@ def read_records(path: str, field: str, id_field: str | None) -> Iterator[Record
         yield Record(path, number, record_id, text)
 
 
-def run_jsonl(paths: list[str], settings, field: str, id_field: str | None):
-    """Like `runner.run` (in one process), over the records of JSON Lines files."""
+def run_jsonl(paths: list[str], settings, field: str, id_field: str | None, jobs: int = 1):
+    """Like `runner.run`, over the records of JSON Lines files (`-j N` too)."""
     from lint import runner
     from lint.rulebook import linter_for
 
@@ -75,7 +75,7 @@ def run_jsonl(paths: list[str], settings, field: str, id_field: str | None):
     report = runner.Report(fail_on=cwd_config.fail_on)
     report.records = {}
     include = tuple(p.replace(".txt", ".jsonl") for p in cwd_config.include) + ("*.jsonl",)
-    groups: dict[tuple, tuple] = {}
+    records: list[Record] = []
     for item in expand(paths, include, cwd_config.exclude):
         if isinstance(item, InputError):
             report.errors.append(item)
@@ -83,19 +83,28 @@ def run_jsonl(paths: list[str], settings, field: str, id_field: str | None):
         for record in read_records(item, field, id_field):
             if isinstance(record, InputError):
                 report.errors.append(record)
-                continue
-            result = runner.check_input(record.path, record.text)
-            report.records[record.path] = record
-            report.checked.append(record.path)
-            report.findings.extend(result.findings)
-            report.failures.extend(result.failures)
-            report.words[record.path] = result.words
-            config = resolver.for_path(record.path)
-            linter = linter_for(config)
-            groups.setdefault(config.key(), (linter, []))[1].append(result)
+            else:
+                records.append(record)
+    results = runner._check_all(
+        [r.path for r in records], settings, jobs, texts=[r.text for r in records]
+    )
+    groups: dict[tuple, tuple] = {}
+    for record, result in zip(records, results, strict=True):
+        report.records[record.path] = record
+        report.checked.append(record.path)
+        report.findings.extend(result.findings)
+        report.failures.extend(result.failures)
+        report.words[record.path] = result.words
+        config = resolver.for_path(record.path)
+        linter = linter_for(config)
+        if config.key() not in groups:
+            groups[config.key()] = (linter, [])
             for rule in linter.rules:
                 report.rules.setdefault(rule.id, rule)
-    for linter, group in groups.values():
-        report.findings.extend(linter.resolve_batch(group))
+        if any(result.facts.values()):
+            groups[config.key()][1].append(
+                runner.DocumentResult(record.path, [], facts=result.facts)
+            )
+    report.findings.extend(runner.batch_findings(groups.values(), resolver))
     report.findings.sort()
     return report

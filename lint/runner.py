@@ -173,32 +173,49 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
                 report.rules.setdefault(rule.id, rule)
         if any(result.facts.values()):  # a document without facts changes no batch finding
             linters[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
-    for linter, group in linters.values():
-        report.findings.extend(linter.resolve_batch(group))
+    report.findings.extend(batch_findings(linters.values(), resolver))
     report.findings.sort()
     return report
 
 
 def _check_all(
-    inputs: list[str], settings: Settings, jobs: int
+    inputs: list[str], settings: Settings, jobs: int, texts: list[str] | None = None
 ) -> Iterator[DocumentResult | InputError]:
-    files = [p for p in inputs if p != STDIN]
-    if jobs > 1 and len(files) > 1:
-        workers = min(jobs, len(files), os.cpu_count() or 1)
-        chunk = max(1, min(64, len(files) // (workers * 4)))
-        # The first file is checked here, before the workers start: forked
+    """Results of `check_input` for each input, in order; `texts`, when given,
+    are the inputs' texts (JSON Lines records), else each file is read."""
+    given = texts if texts is not None else [None] * len(inputs)
+    todo = [(p, t) for p, t in zip(inputs, given, strict=True) if p != STDIN or t is not None]
+    if jobs > 1 and len(todo) > 1:
+        workers = min(jobs, len(todo), os.cpu_count() or 1)
+        chunk = max(1, min(64, len(todo) // (workers * 4)))
+        # The first input is checked here, before the workers start: forked
         # workers inherit the compiled rules and whatever the kinds load on first
         # use (lexicons, dictionaries) instead of each loading them again.
-        first = check_input(files[0])
+        first = check_input(*todo[0])
+        paths, bodies = [p for p, _ in todo[1:]], [t for _, t in todo[1:]]
         with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
             # In input order, each result handed on as soon as it (and those
             # before it) are done, not after the whole run.
-            done = chain([first], pool.map(check_input, files[1:], chunksize=chunk))
-            for path in inputs:
-                yield check_input(path) if path == STDIN else next(done)
+            done = chain([first], pool.map(check_input, paths, bodies, chunksize=chunk))
+            for path, text in zip(inputs, given, strict=True):
+                yield check_input(path) if path == STDIN and text is None else next(done)
     else:
-        for path in inputs:
-            yield check_input(path)
+        for path, text in zip(inputs, given, strict=True):
+            yield check_input(path, text)
+
+
+def batch_findings(
+    linters: Iterable[tuple[Linter, list[DocumentResult]]], resolver: ConfigResolver
+) -> list[Finding]:
+    """Cross-document findings of each group of documents sharing a configuration,
+    less those the reported file's `per-file-ignores` turn off."""
+    found = []
+    for linter, group in linters:
+        for finding in linter.resolve_batch(group):
+            ignored = resolver.for_path(finding.path).ignored_for(finding.path)
+            if not (ignored and matches_prefix(finding.rule, ignored)):
+                found.append(finding)
+    return found
 
 
 def check_paths(

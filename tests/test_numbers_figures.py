@@ -119,3 +119,42 @@ def test_breakdowns_of_different_questions_or_years_pass():
         "have good leadership skills; and 57 percent said he does not care."
     )
     assert linter.check_text(mt) == [] and linter.check_text(poll) == []
+
+
+def test_per_file_ignores_silence_cross_document_findings_too(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslint]\nper-file-ignores = { "b.txt" = ["numbers.cross-document-figure"] }\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(
+        "A missile strike on the Kramatorsk station killed 52 civilians, "
+        "Governor Pavlo Kyrylenko said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "The rocket attack on Kramatorsk killed 39 civilians, Pavlo Kyrylenko said.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(select=("numbers.cross-document-figure",))
+    findings = run(["a.txt", "b.txt"], settings).findings
+    assert [Path(f.path).name for f in findings] == ["a.txt"]
+
+
+def test_jsonl_records_are_checked_alike_with_jobs(tmp_path):
+    import json
+
+    from lint.jsonl import run_jsonl
+
+    texts = [
+        "A missile strike on the Kramatorsk station killed 52 civilians, Pavlo Kyrylenko said.",
+        "The rocket attack on Kramatorsk killed 39 civilians, Pavlo Kyrylenko said.",
+        "Missiles struck Kiev.\nThe the city was dark.",
+    ] * 5
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    settings = Settings(isolated=True)
+    one = run_jsonl([str(feed)], settings, "text", None, jobs=1).findings
+    two = run_jsonl([str(feed)], settings, "text", None, jobs=2).findings
+    assert one == two
+    assert {"numbers.cross-document-figure", "mt.repeated-word"} <= {f.rule for f in one}
