@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import textwrap
 from pathlib import Path
 
 from lint import __version__
-from lint.atomic import write_atomically
 from lint.config import ConfigError
 from lint.finding import SEVERITIES, at_least
 from lint.packs import PackError
@@ -189,6 +187,8 @@ def _settings(args):
 
 def write_report(path: str, content: str) -> None:
     """Reports are complete or absent, never half-written."""
+    from lint.atomic import write_atomically
+
     write_atomically(path, content.encode("utf-8"))
 
 
@@ -253,7 +253,7 @@ def cmd_check(args) -> int:
         print(f"newslint: error: {error}", file=sys.stderr)
     for failure in report.failures:
         print(
-            f"newslint: warning: {failure.path}: rule {failure.rule}: {failure.reason}",
+            f"newslint: error: {failure.path}: rule {failure.rule} did not finish: {failure.reason}",
             file=sys.stderr,
         )
     failing = [f for f in report.findings if at_least(f.severity, report.fail_on)]
@@ -344,6 +344,8 @@ def cmd_rules(args) -> int:
 
 
 def cmd_rule(args) -> int:
+    import textwrap
+
     rules = {r.id: r for r in _rules_for(args, everything=True)}
     rule = rules.get(args.rule_id)
     if rule is None:
