@@ -56,3 +56,43 @@ def test_whole_scraped_pages_trip_more_statistics_than_their_article_bodies():
         page_hits += len(doc_rules("\n".join(t for t, _ in page["html_text_lines"])))
         body_hits += len(doc_rules(page["gold_article_body"]))
     assert page_hits >= 3 * max(body_hits, 1)
+
+
+def test_str_split_and_regex_agree_on_whitespace_but_for_odd_spaces():
+    """doc_quality takes `str.split` tokens for `\\S+` tokens unless ODD_SPACES occur."""
+    import sys
+
+    import regex
+
+    space = regex.compile(r"\s")
+    differ = "".join(
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if (space.match(chr(c)) is not None) != chr(c).isspace()
+    )
+    assert all(doc_quality.ODD_SPACES.fullmatch(ch) for ch in differ)
+
+
+def test_odd_spaces_and_letterless_tokens_are_counted_like_regex_tokens():
+    doc = Document("one\x1ctwo 42 -- x9 … " + "word " * 60)
+    options = doc_quality.Options(statistic="alpha_word_fraction", min=0.99, min_words=5)
+    assert doc_quality.alpha_word_fraction(doc, options).value == pytest.approx(62 / 65)
+    [match] = doc_quality.check(doc, options)
+    assert doc.text[match.start : match.end] == "42"
+
+
+def test_stop_words_count_only_whole_words_in_any_case():
+    # The count is exact when it may cross a bound (min 9: always).
+    options = doc_quality.Options(statistic="stop_word_count", min=9, min_words=1)
+    count = doc_quality.stop_word_count
+    assert count(Document("The-end theory often wıth THE tide"), options).value == 1
+    assert count(Document("mother of all, To be sure"), options).value == 3
+    assert count(Document("lathe often"), options).value == 0
+
+
+def test_stop_word_count_is_reported_exactly():
+    text = "mother of all, To be sure. " * 10
+    options = doc_quality.Options(statistic="stop_word_count", min=4, min_words=1)
+    [match] = doc_quality.check(Document(text), options)
+    assert match.values["value"] == "3"
+    assert not list(doc_quality.check(Document(text), doc_quality.Options("stop_word_count", 3)))

@@ -31,6 +31,12 @@ ELLIPSES = ("...", "…", ". . .")
 _SYMBOL = regex.compile(r"#|\.\.\.|…")
 _ALPHA = regex.compile(r"\p{L}")
 _TOKEN = regex.compile(r"\S+")
+# A whole token without a letter (the complement of the tokens `_ALPHA` finds).
+_LETTERLESS_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]+(?!\S)")
+# The only characters `str.split` takes for whitespace and regex's `\s` does not
+# (tests/test_doc_quality.py checks this over all of Unicode): without them in
+# the text, `str.split` gives exactly the `_TOKEN` tokens, faster.
+ODD_SPACES = regex.compile(r"[\x1c-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -43,12 +49,17 @@ class Options:
     short_line_chars: int = 30
 
 
+def _nowhere() -> Span | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Stat:
-    """A statistic's value and the span that best shows it."""
+    """A statistic's value, and how to find the span that best shows it: looked
+    up only for a finding, since locating costs more than counting."""
 
     value: float
-    where: Span | None
+    locate: Callable[[], Span | None] = _nowhere
 
 
 def _lines(doc: Document) -> list[Span]:
@@ -65,24 +76,45 @@ def _build_lines(doc: Document) -> list[Span]:
     return out
 
 
-def _tokens(doc: Document) -> list[Span]:
-    """Whitespace tokens, built once per document for all the statistics."""
-    return doc.memo(
-        ("doc_quality", "tokens"),
-        lambda: [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(doc.text)],
+@dataclass(frozen=True, slots=True)
+class _Tokens:
+    """Counts over the whitespace tokens, made once per document for all statistics."""
+
+    count: int  # tokens
+    alpha: int  # tokens with at least one letter
+    alpha_chars: int  # their total length
+
+
+def _tokens(doc: Document) -> _Tokens:
+    return doc.memo(("doc_quality", "tokens"), lambda: _count_tokens(doc.text, doc))
+
+
+def _count_tokens(text: str, doc: Document) -> _Tokens:
+    tokens = _TOKEN.findall(text) if ODD_SPACES.search(text) else doc.whitespace_tokens
+    letterless = _LETTERLESS_TOKEN.findall(text)
+    return _Tokens(
+        len(tokens),
+        len(tokens) - len(letterless),
+        sum(map(len, tokens)) - sum(map(len, letterless)),
     )
 
 
-def _alpha_tokens(doc: Document) -> list[Span]:
-    """Tokens with at least one letter."""
-    return doc.memo(
-        ("doc_quality", "alpha"), lambda: [t for t in _tokens(doc) if _ALPHA.search(t.text)]
-    )
+def _span(m: regex.Match | None) -> Span | None:
+    return Span(m.start(), m.end(), m.group()) if m else None
+
+
+def _longest_alpha_token(text: str) -> Span | None:
+    """The first of the longest tokens with a letter."""
+    longest = None
+    for m in _TOKEN.finditer(text):
+        if (longest is None or len(m.group()) > len(longest.group())) and _ALPHA.search(m.group()):
+            longest = m
+    return _span(longest)
 
 
 def _fraction(lines: list[Span], test: Callable[[str], bool]) -> Stat:
     hits = [ln for ln in lines if test(ln.text)]
-    return Stat(len(hits) / len(lines) if lines else 0.0, hits[0] if hits else None)
+    return Stat(len(hits) / len(lines) if lines else 0.0, lambda: hits[0] if hits else None)
 
 
 def duplicate_line_fraction(doc: Document, options: Options) -> Stat:
@@ -94,14 +126,16 @@ def duplicate_line_fraction(doc: Document, options: Options) -> Stat:
         if key in seen:
             repeats.append(line)
         seen.add(key)
-    return Stat(len(repeats) / len(lines) if lines else 0.0, repeats[0] if repeats else None)
+    return Stat(
+        len(repeats) / len(lines) if lines else 0.0, lambda: repeats[0] if repeats else None
+    )
 
 
 def punctuated_line_fraction(doc: Document, options: Options) -> Stat:
     lines = _lines(doc)
     ended = sum(1 for ln in lines if ln.text.endswith(TERMINAL))
     first_bare = next((ln for ln in lines if not ln.text.endswith(TERMINAL)), None)
-    return Stat(ended / len(lines) if lines else 1.0, first_bare)
+    return Stat(ended / len(lines) if lines else 1.0, lambda: first_bare)
 
 
 def short_line_fraction(doc: Document, options: Options) -> Stat:
@@ -117,34 +151,55 @@ def ellipsis_line_fraction(doc: Document, options: Options) -> Stat:
 
 
 def mean_word_length(doc: Document, options: Options) -> Stat:
-    words = _alpha_tokens(doc)
-    if not words:
-        return Stat(0.0, None)
-    mean = sum(len(w.text) for w in words) / len(words)
-    longest = max(words, key=lambda w: len(w.text))
-    return Stat(mean, longest)
+    tokens = _tokens(doc)
+    if not tokens.alpha:
+        return Stat(0.0)
+    return Stat(tokens.alpha_chars / tokens.alpha, lambda: _longest_alpha_token(doc.text))
 
 
 def symbol_word_ratio(doc: Document, options: Options) -> Stat:
     tokens = _tokens(doc)
-    symbols = [Span(m.start(), m.end(), m.group()) for m in _SYMBOL.finditer(doc.text)]
-    return Stat(len(symbols) / len(tokens) if tokens else 0.0, symbols[0] if symbols else None)
+    text = doc.text
+    # The number of `_SYMBOL` matches: its three alternatives share no character.
+    symbols = text.count("#") + text.count("...") + text.count("…")
+    return Stat(
+        symbols / tokens.count if tokens.count else 0.0, lambda: _span(_SYMBOL.search(text))
+    )
 
 
 def alpha_word_fraction(doc: Document, options: Options) -> Stat:
     tokens = _tokens(doc)
-    alpha = _alpha_tokens(doc)
-    first_other = next((t for t in tokens if not _ALPHA.search(t.text)), None)
-    return Stat(len(alpha) / len(tokens) if tokens else 1.0, first_other)
+    return Stat(
+        tokens.alpha / tokens.count if tokens.count else 1.0,
+        lambda: _span(_LETTERLESS_TOKEN.search(doc.text)),
+    )
 
 
 def stop_word_count(doc: Document, options: Options) -> Stat:
-    found = {w.text.lower() for w in doc.words} & STOP_WORDS
-    return Stat(float(len(found)), None)
+    """The number of stop words used as words (`Document.words`), found
+    exactly only when it may cross a bound.
+
+    A stop word written " the " is surely used; one that is not a substring of
+    the lowercased text surely is not (a word lowercasing to ASCII letters
+    lowercases the same inside the text). Between the two counts, every value
+    gives the same verdict unless a bound lies there.
+    """
+    text = doc.text
+    lowered = text.lower()
+    possible = [w for w in STOP_WORDS if w in lowered]
+    low = sum(1 for w in possible if f" {w} " in text)
+    high = len(possible)
+    could_cross = (options.min is not None and low < options.min) or (
+        options.max is not None and high > options.max
+    )
+    if low == high or not could_cross:
+        return Stat(float(low))
+    found = STOP_WORDS.intersection(map(str.lower, doc.word_texts))
+    return Stat(float(len(found)))
 
 
 def word_count(doc: Document, options: Options) -> Stat:
-    return Stat(float(doc.word_count), None)
+    return Stat(float(doc.word_count))
 
 
 STATISTICS: dict[str, Callable[[Document, Options], Stat]] = {
@@ -187,7 +242,7 @@ def compile(options: Options, context=None) -> Options:
 def check(doc: Document, options: Options) -> Iterator[Match]:
     if options.statistic != "word_count" and doc.word_count < options.min_words:
         return
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():
         return
     if options.statistic in LINE_STATISTICS and len(_lines(doc)) < options.min_lines:
         return  # a fraction of one or two lines says nothing
@@ -196,7 +251,7 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
     too_low = options.min is not None and stat.value < options.min
     if not (too_high or too_low):
         return
-    where = stat.where or _lines(doc)[0]
+    where = stat.locate() or _lines(doc)[0]
     limit = options.max if too_high else options.min
     yield Match(
         where.start,
