@@ -201,7 +201,9 @@ def cmd_fix(args) -> tuple[int | None, bool]:
         list(args.paths), _settings(args), unsafe=args.unsafe_fixes, write=not args.diff
     )
     for error in errors:
-        print(f"newslint: error: {error}", file=sys.stderr)
+        # Under --fix the check that follows reports the inputs it cannot read.
+        if args.diff or not error.input_error:
+            print(f"newslint: error: {error.message}", file=sys.stderr)
     changed = [f for f in fixes if f.changed]
     applied = sum(f.applied for f in changed)
     if args.diff:
@@ -253,7 +255,8 @@ def cmd_check(args) -> int:
         print(f"newslint: error: {error}", file=sys.stderr)
     for failure in report.failures:
         print(
-            f"newslint: error: {failure.path}: rule {failure.rule} did not finish: {failure.reason}",
+            f"newslint: error: {failure.path}: rule {failure.rule} did not finish: "
+            f"{failure.reason}",
             file=sys.stderr,
         )
     failing = [f for f in report.findings if at_least(f.severity, report.fail_on)]

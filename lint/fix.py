@@ -188,8 +188,14 @@ def _fix_stdin(lint, unsafe: bool) -> FileFix:
     return FileFix(STDIN, decoded.text, after, applied)
 
 
+@dataclass(frozen=True)
+class FixError:
+    message: str
+    input_error: bool = False  # an input that cannot be read: the check reports it too
+
+
 def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = True):
-    """Fix every file the paths expand to. Returns (fixes, input errors)."""
+    """Fix every file the paths expand to. Returns (fixes, errors)."""
     from lint import runner
     from lint.sources import expand
 
@@ -201,17 +207,17 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
         return [] if isinstance(result, InputError) else result.findings
 
     fixes: list[FileFix] = []
-    errors: list[str] = []
+    errors: list[FixError] = []
     for item in expand(paths, config.include, config.exclude):
         if isinstance(item, InputError):
-            errors.append(str(item))
+            errors.append(FixError(str(item), input_error=True))
         elif item == STDIN and write:
-            errors.append("-: standard input cannot be fixed in place; use --diff")
+            errors.append(FixError("-: standard input cannot be fixed in place; use --diff"))
         elif item == STDIN:
             fixes.append(_fix_stdin(lint, unsafe))
         else:
             fix = fix_file(item, lint, unsafe, write)
             if fix.error:
-                errors.append(fix.error)
+                errors.append(FixError(fix.error))
             fixes.append(fix)
     return fixes, errors
