@@ -127,3 +127,12 @@ def test_stdin_can_be_diffed_but_not_fixed():
     assert "+Missiles struck Kyiv." in proc.stdout
     proc = run_cli("check", "--fix", "--isolated", "-", stdin="Missiles struck Kiev.\n")
     assert proc.returncode == 2 and "standard input" in proc.stderr
+
+
+def test_fix_names_a_missing_input_once(tmp_path):
+    doc = tmp_path / "a.txt"
+    doc.write_text("The the city.\n", encoding="utf-8")
+    proc = run_cli("check", "--isolated", "--fix", "a.txt", "gone.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.count("gone.txt: no such file") == 1
+    assert doc.read_text(encoding="utf-8") == "The city.\n"
