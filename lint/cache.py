@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -58,11 +59,29 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
     return value
 
 
+@lru_cache(maxsize=1)
 def source_digest() -> bytes:
-    """Identity of newslint's own code, so a changed kind invalidates its packs."""
-    package = Path(__file__).resolve().parent
+    """Identity of newslint's own code, so a changed kind invalidates its packs.
+
+    Once per process (the pack cache and the result cache both ask); `os.walk`
+    rather than `Path.rglob`, which costs more than the hashing on start-up.
+    """
+    package = os.path.dirname(os.path.realpath(__file__))
+    return tree_digest(package, lambda name: name.endswith(".py"))
+
+
+def tree_digest(folder: str, wanted: Callable[[str], bool] = lambda name: True) -> bytes:
+    """SHA-256 over the relative paths and bytes of the wanted files under `folder`."""
+    found: list[tuple[str, str]] = []
+    for directory, _dirs, names in os.walk(folder):
+        relative = os.path.relpath(directory, folder)
+        for name in names:
+            if wanted(name):
+                rel = name if relative == "." else f"{relative}/{name}".replace(os.sep, "/")
+                found.append((rel, os.path.join(directory, name)))
     h = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
+    for rel, path in sorted(found):
+        h.update(rel.encode())
+        with open(path, "rb") as fh:
+            h.update(fh.read())
     return h.digest()

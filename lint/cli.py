@@ -24,7 +24,9 @@ def _csv(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line. `only` names the subcommand about to run: the others are
+    declared without their options, which start-up then does not pay for."""
     parser = argparse.ArgumentParser(
         prog="newslint",
         description="Lint English news text for machine-translation artifacts, "
@@ -32,8 +34,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text, add_options in SUBCOMMANDS:
+        command = sub.add_parser(name, help=help_text)
+        if only is None or only == name:
+            add_options(command)
+    return parser
 
-    check = sub.add_parser("check", help="check files, folders or - (stdin)")
+
+def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
@@ -88,9 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--diff", action="store_true", help="print the fixes as a unified diff; write nothing"
     )
 
-    baseline = sub.add_parser(
-        "baseline", help="write the current findings to a baseline file (see check --baseline)"
-    )
+
+def _baseline_options(baseline: argparse.ArgumentParser) -> None:
     baseline.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     baseline.add_argument(
         "-o", "--output", default=".newslint-baseline.json", metavar="FILE", help="%(default)s"
@@ -98,18 +105,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_input_options(baseline)
     _add_rule_options(baseline)
 
-    rules = sub.add_parser("rules", help="list the rules")
+
+def _rules_options(rules: argparse.ArgumentParser) -> None:
     _add_rule_options(rules)
     rules.add_argument("--all", action="store_true", help="include rules that are switched off")
 
-    rule = sub.add_parser("rule", help="explain one rule, with its examples")
+
+def _rule_options(rule: argparse.ArgumentParser) -> None:
     rule.add_argument("rule_id", metavar="ID")
     _add_rule_options(rule)
 
-    test = sub.add_parser("test-packs", help="run every example of every pack")
+
+def _test_packs_options(test: argparse.ArgumentParser) -> None:
     test.add_argument("packs", nargs="*", metavar="PACK", help="pack files (default: all)")
     _add_rule_options(test)
-    return parser
 
 
 def _threshold(text: str) -> tuple[str, float]:
@@ -388,6 +397,18 @@ def cmd_test_packs(args) -> int:
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 
+SUBCOMMANDS = (
+    ("check", "check files, folders or - (stdin)", _check_options),
+    (
+        "baseline",
+        "write the current findings to a baseline file (see check --baseline)",
+        _baseline_options,
+    ),
+    ("rules", "list the rules", _rules_options),
+    ("rule", "explain one rule, with its examples", _rule_options),
+    ("test-packs", "run every example of every pack", _test_packs_options),
+)
+
 COMMANDS = {
     "check": cmd_check,
     "baseline": cmd_baseline,
@@ -398,7 +419,8 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

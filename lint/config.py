@@ -25,8 +25,9 @@ configuration file are relative to that file.
 from __future__ import annotations
 
 import fnmatch
-import tomllib
+import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 
 from lint.finding import SEVERITIES
@@ -81,8 +82,10 @@ class Config:
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
         """Rule prefixes ignored for one file by per-file-ignores."""
+        if not self.per_file_ignores:
+            return ()
         try:
-            rel = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            rel = _resolve(path).relative_to(_resolve_folder(str(self.root))).as_posix()
         except (ValueError, OSError):
             rel = PurePath(path).as_posix()
         out: list[str] = []
@@ -90,6 +93,26 @@ class Config:
             if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern):
                 out.extend(prefixes)
         return tuple(out)
+
+
+def _resolve(path: str) -> Path:
+    """`Path(path).resolve()`, resolving each folder once (per-file-ignores ask
+    for every file, and `resolve` walks every component)."""
+    p = Path(path)
+    if p.name in ("", "..") or os.path.islink(p):
+        return p.resolve()
+    return _resolve_folder(str(p.parent)) / p.name
+
+
+def _resolve_folder(folder: str) -> Path:
+    # A relative folder depends on the working directory, which may change.
+    where = folder if os.path.isabs(folder) else os.path.join(os.getcwd(), folder)
+    return _resolved(where)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(folder: str) -> Path:
+    return Path(folder).resolve()
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -105,6 +128,8 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _section(path: Path) -> dict | None:
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:

@@ -7,21 +7,26 @@ field against the schema below and every rule's options against its kind's
 Only `yaml.safe_load` builds values; `yaml.compose` (which builds no Python
 objects) is used to find line numbers. Anchors and aliases are refused, which
 rules out "billion laughs" packs.
+
+PyYAML is imported only when a pack is parsed: a run whose packs all come from
+the on-disk cache never loads it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from lint.finding import SEVERITIES
 from lint.kinds import KINDS, get_kind
+
+if TYPE_CHECKING:
+    import yaml
 
 MAX_PACK_BYTES = 8_000_000
 MAX_NESTING = 64  # a pack needs five or six levels
@@ -69,6 +74,67 @@ class PackContext:
         return target.read_text(encoding="utf-8")
 
 
+class RuleData:
+    """A rule's options and compiled form, unpickled on first use.
+
+    A pack from the on-disk cache keeps each rule's data as pickled bytes, so a
+    run unpickles (and imports the kind modules of) only the rules it runs: an
+    off-by-default or unselected rule costs nothing. What the result cache needs
+    to know about a rule (`options_repr`, `data_files`, `cacheable`) is kept
+    unpickled beside it, so a run whose results all come from that cache loads
+    no rule at all.
+    """
+
+    __slots__ = ("_blob", "_value", "options_repr", "data_files", "cacheable")
+
+    def __init__(self, options: Any, compiled: Any, cacheable: bool = True):
+        self._blob: bytes | None = None
+        self._value: tuple[Any, Any] | None = (options, compiled)
+        self.options_repr = repr(options)
+        self.data_files = _data_files(options)
+        self.cacheable = cacheable
+
+    @classmethod
+    def _from_blob(
+        cls, blob: bytes, options_repr: str, data_files: tuple[str, ...], cacheable: bool
+    ) -> RuleData:
+        data = cls.__new__(cls)
+        data._blob, data._value = blob, None
+        data.options_repr, data.data_files, data.cacheable = options_repr, data_files, cacheable
+        return data
+
+    def _load(self) -> tuple[Any, Any]:
+        if self._value is None:
+            self._value = pickle.loads(self._blob)
+        return self._value
+
+    @property
+    def options(self) -> Any:
+        return self._load()[0]
+
+    @property
+    def compiled(self) -> Any:
+        return self._load()[1]
+
+    def __reduce__(self):
+        if self._blob is None:
+            self._blob = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
+        args = (self._blob, self.options_repr, self.data_files, self.cacheable)
+        return (RuleData._from_blob, args)
+
+
+def _data_files(options: Any) -> tuple[str, ...]:
+    """The data files a rule's options name (`*_file`), relative to its pack."""
+    if not dataclasses.is_dataclass(options):
+        return ()
+    names = []
+    for f in dataclasses.fields(options):
+        value = getattr(options, f.name)
+        if f.name.endswith("_file") and isinstance(value, str):
+            names.append(value)
+    return tuple(names)
+
+
 @dataclass(frozen=True, eq=False)
 class Rule:
     id: str
@@ -76,8 +142,7 @@ class Rule:
     severity: str
     message: str
     description: str
-    options: Any
-    compiled: Any = field(repr=False)
+    data: RuleData = field(repr=False)  # options and compiled form
     pack: str = ""
     source: str = ""  # "file:line" where the rule is defined
     link: str | None = None
@@ -85,6 +150,16 @@ class Rule:
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     enabled: bool = True  # off-by-default rules run only when selected
+
+    @property
+    def options(self) -> Any:
+        """The kind's `Options`, as the pack gave them."""
+        return self.data.options
+
+    @property
+    def compiled(self) -> Any:
+        """What the kind's `compile` returned, handed to its `check`."""
+        return self.data.compiled
 
     def with_severity(self, severity: str) -> Rule:
         return dataclasses.replace(self, severity=severity)
@@ -110,6 +185,8 @@ class _Lines:
         self.root = root
 
     def line(self, *path: str | int) -> int | None:
+        import yaml
+
         node = self.root
         for step in path:
             if isinstance(node, yaml.MappingNode):
@@ -145,6 +222,8 @@ def _flow_depth(text: str) -> int:
 def _refuse_aliases(text: str, path: str) -> None:
     """Refuse anchors, aliases and deep nesting before anything is built: PyYAML
     is slow on deep flow nesting and recursive when building it."""
+    import yaml
+
     if _flow_depth(text) > MAX_NESTING:
         raise PackError(path, None, f"brackets nested deeper than {MAX_NESTING} levels")
     depth = 0
@@ -252,6 +331,8 @@ def load_pack(path: str | Path) -> Pack:
 
 
 def parse_pack(text: str, path: str = "<pack>", directory: Path | None = None) -> Pack:
+    import yaml
+
     _refuse_aliases(text, path)
     try:
         data = yaml.safe_load(text)
@@ -360,8 +441,7 @@ def _load_rule(
         severity=raw["severity"],
         message=raw["message"],
         description=raw["description"].strip(),
-        options=options,
-        compiled=compiled,
+        data=RuleData(options, compiled, getattr(kind, "CACHEABLE", True)),
         pack=pack,
         source=f"{path}:{line}",
         link=raw.get("link"),

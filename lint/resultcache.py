@@ -19,8 +19,6 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
-from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
 
@@ -43,6 +41,8 @@ def _secret() -> bytes:
             return key
     except OSError:
         pass
+    import secrets
+
     key = secrets.token_bytes(32)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -59,17 +59,12 @@ def _secret() -> bytes:
 def _option_files(rule) -> list[bytes]:
     """Bytes of the data files a rule's options name (`*_file`), beside its pack."""
     out: list[bytes] = []
-    options = rule.options
-    if not is_dataclass(options):
-        return out
     pack_file = rule.source.rsplit(":", 1)[0]
-    for field in fields(options):
-        value = getattr(options, field.name)
-        if field.name.endswith("_file") and isinstance(value, str):
-            try:
-                out.append((Path(pack_file).parent / value).read_bytes())
-            except OSError:
-                out.append(b"?")
+    for name in rule.data.data_files:
+        try:
+            out.append((Path(pack_file).parent / name).read_bytes())
+        except OSError:
+            out.append(b"?")
     return out
 
 
@@ -90,7 +85,9 @@ def linter_key(linter: Linter) -> bytes:
         h = hashlib.sha256(FORMAT)
         h.update(source_digest())
         for rule in linter.rules:
-            parts = [rule.id, rule.kind, rule.severity, rule.message, rule.fix, repr(rule.options)]
+            # The rule's data stays pickled: its repr and files were noted at load.
+            parts = [rule.id, rule.kind, rule.severity, rule.message, rule.fix]
+            parts.append(rule.data.options_repr)
             h.update(repr(parts).encode())
             h.update(_pack_bytes(rule.source.rsplit(":", 1)[0]))
             for data in _option_files(rule):
@@ -102,10 +99,8 @@ def linter_key(linter: Linter) -> bytes:
 
 def cacheable(linter: Linter) -> bool:
     """False when a rule's kind is not a pure function of the text (it says so
-    with `CACHEABLE = False`, as the LanguageTool kind does)."""
-    from lint.kinds import get_kind
-
-    return all(getattr(get_kind(rule.kind), "CACHEABLE", True) for rule in linter.rules)
+    with `CACHEABLE = False`, as the LanguageTool kind does; noted at load)."""
+    return all(rule.data.cacheable for rule in linter.rules)
 
 
 class ResultCache:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from lint.cache import cached, digest, source_digest
+from lint.cache import cached, digest, source_digest, tree_digest
 from lint.config import Config, matches_prefix
 from lint.engine import Linter
 from lint.packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack
@@ -23,28 +23,30 @@ def cached_pack(path: Path) -> Pack:
 
 
 @lru_cache(maxsize=1)
-def _builtin_key() -> bytes:
-    """Everything a built-in pack's compilation depends on: newslint's code and
+def _builtin_key() -> str:
+    """Everything the built-in packs' compilation depends on: newslint's code and
     every file in the built-in rules folder (packs and their data files)."""
     folder = builtin_rules_dir()
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    parts = [source_digest(), str(folder).encode()]  # rules name their source file
-    for p in files:
-        parts += [p.relative_to(folder).as_posix().encode(), p.read_bytes()]
-    return digest(parts).encode()
+    # The folder's own name too, since rules name their source file.
+    return digest([source_digest(), str(folder).encode(), tree_digest(str(folder))])
 
 
-def builtin_pack(path: Path) -> Pack:
-    """A built-in pack, compiled once and kept in the on-disk cache between runs."""
-    key = digest([_builtin_key(), path.name.encode()])
-    return cached("pack", key, lambda: load_pack(path))
+def _compile_builtin_packs() -> dict[str, Pack]:
+    return {path.name: load_pack(path) for path in builtin_pack_paths()}
+
+
+@lru_cache(maxsize=1)
+def builtin_packs() -> dict[str, Pack]:
+    """The built-in packs by file name, compiled once and kept in the on-disk
+    cache between runs: one entry for all of them, whose rules are unpickled
+    only when first run (see `lint.packs.RuleData`)."""
+    return cached("pack", _builtin_key(), _compile_builtin_packs)
 
 
 def packs_for(config: Config) -> list[Pack]:
     packs = []
     if config.builtin_packs:
-        for path in builtin_pack_paths():
-            pack = builtin_pack(path)
+        for pack in builtin_packs().values():
             if config.builtin_packs is True or pack.name in config.builtin_packs:
                 packs.append(pack)
     packs.extend(cached_pack(Path(p)) for p in config.packs)
