@@ -13,9 +13,10 @@ that many stress marks.
 
 from __future__ import annotations
 
+import re
 import sys
 import types
-from functools import cache
+from functools import cache, lru_cache
 
 
 def _syllable_counts() -> dict[str, int]:
@@ -73,3 +74,104 @@ def textstat():
     _count_syllables.get_cmudict = get_cmudict  # in case textstat was imported first
     module.set_lang("en_US")
     return module
+
+
+# --- Flesch-Kincaid grade, as textstat computes it, with words counted once ---
+#
+# textstat's flesch_kincaid_grade(text) strips the punctuation and splits the
+# words three times (words, sentences, syllables) and looks each word's
+# syllables up anew. The steps below are textstat 0.7's, in the same order and
+# with the same float operations, so the grade is bit-for-bit textstat's
+# (tests/test_textstats.py compares them); the syllables of a word are counted
+# once per process, and Pyphen is consulted only when a grade must be exact.
+
+# textstat's RE_NONCONTRACTION_APOSTROPHE (test_textstats checks the copy), for
+# remove_punctuation(text, rm_apostrophe=False); then its count_sentences split.
+NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+
+
+def _without_punctuation(text: str) -> str:
+    """textstat's remove_punctuation(text, rm_apostrophe=False)."""
+    return _PUNCTUATION.sub("", NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+def _count_sentences(text: str) -> int:
+    """textstat's count_sentences: pieces of two words or fewer do not count."""
+    if len(text) == 0:
+        return 0
+    pieces = _SENTENCE.findall(text)
+    ignored = sum(1 for piece in pieces if len(_without_punctuation(piece).split()) <= 2)
+    return max(1, len(pieces) - ignored)
+
+
+def _grade(words: int, sentences: int, syllable_count: int) -> float:
+    """textstat's flesch_kincaid_grade from its three counts."""
+    try:
+        sentence_length = words / sentences
+    except ZeroDivisionError:
+        sentence_length = 0.0
+    try:
+        syllables_per_word = syllable_count / words
+    except ZeroDivisionError:
+        syllables_per_word = 0.0
+    if sentence_length == 0 or syllables_per_word == 0:
+        return 0.0
+    return (0.39 * sentence_length) + (11.8 * syllables_per_word) - 15.59
+
+
+class Grade:
+    """A paragraph's Flesch-Kincaid grade, or the range it must lie in.
+
+    Words in the CMU dictionary have known syllables; the others get Pyphen's
+    hyphenation points plus one, which is at least 1 and at most len - 2 (Pyphen
+    keeps points two letters from either end). The grade grows with the
+    syllables, so those two extremes bound it without consulting Pyphen.
+    """
+
+    def __init__(self, text: str):
+        cleaned = _without_punctuation(text)
+        self.words = len(cleaned.split())
+        self.sentences = _count_sentences(text)
+        counts = _cmu_dictionary().counts
+        lowered = cleaned.lower().split() if text else []
+        self.known = sum(counts[w] for w in lowered if w in counts)
+        self.unknown = [w for w in lowered if w not in counts]
+
+    def low(self) -> float:
+        return _grade(self.words, self.sentences, self.known + len(self.unknown))
+
+    def high(self) -> float:
+        most = sum(max(1, len(w) - 2) for w in self.unknown)
+        return _grade(self.words, self.sentences, self.known + most)
+
+    def exact(self) -> float:
+        return _grade(self.words, self.sentences, self.known + sum(map(_syllables, self.unknown)))
+
+
+def flesch_kincaid_grade(text: str) -> float:
+    """textstat().flesch_kincaid_grade(text) for English, without rounding."""
+    return Grade(text).exact()
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllables(word: str) -> int:
+    """textstat's syllables of a lowercased word not in the CMU dictionary."""
+    return len(_hyphenator().positions(word)) + 1
+
+
+@cache
+def _hyphenator():
+    """textstat's `Pyphen(lang="en_US")`, kept in the cache: parsing its
+    hyphenation patterns takes 0.1 to 0.3 s, unpickling them 10 ms."""
+    from importlib.metadata import version
+    from pathlib import Path
+
+    import pyphen
+
+    from lint.cache import cached, digest
+
+    path = Path(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
+    key = digest([b"pyphen", version("pyphen").encode(), path.read_bytes()])
+    return cached("pyphen", key, lambda: pyphen.Pyphen(lang="en_US"))
