@@ -303,7 +303,6 @@ def _run(args):
 def _gate(args, report) -> tuple[list | None, str]:
     """Narrow the findings (--diff-base, --baseline); return the documents that
     fail the thresholds (None when none is set) and the tables asked for."""
-    from lint.gate import statistics_table, summarise, summary_table
     from lint.runner import ConfigResolver
 
     if args.diff_base:
@@ -316,6 +315,10 @@ def _gate(args, report) -> tuple[list | None, str]:
         report.findings = new_findings(report, load_baseline(args.baseline))
     thresholds = dict(ConfigResolver(_settings(args)).for_path("-").thresholds)
     thresholds.update(dict(args.threshold))
+    if not (thresholds or args.statistics or args.summary):
+        return None, ""
+    from lint.gate import statistics_table, summarise, summary_table
+
     rows = summarise(report, report.findings, thresholds)
     tables = statistics_table(report.findings) if args.statistics else ""
     if args.summary:

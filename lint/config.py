@@ -128,12 +128,22 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _section(path: Path) -> dict | None:
+    """The newslint table of a configuration file, None when it has none."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    return _parse_section(path, text)
+
+
+@lru_cache(maxsize=64)
+def _parse_section(path: Path, text: str) -> dict | None:
+    """Parsed once per process for the same text (a run asks for the same file
+    several times), so the table returned is shared: it must not be modified."""
     import tomllib  # only when there is a file to read
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     if path.name == "pyproject.toml":
@@ -185,15 +195,19 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
     ):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
     thresholds = section.get("thresholds", {})
-    from lint.gate import THRESHOLD_KEYS
+    if thresholds != {}:  # lint.gate only for a file that sets some
+        from lint.gate import THRESHOLD_KEYS
 
-    if not isinstance(thresholds, dict) or not all(
-        k in THRESHOLD_KEYS and isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
-        for k, v in thresholds.items()
-    ):
-        raise ConfigError(
-            f"{where}: thresholds must be a table of {', '.join(THRESHOLD_KEYS)} = limit (>= 0)"
-        )
+        if not isinstance(thresholds, dict) or not all(
+            k in THRESHOLD_KEYS
+            and isinstance(v, int | float)
+            and not isinstance(v, bool)
+            and v >= 0
+            for k, v in thresholds.items()
+        ):
+            raise ConfigError(
+                f"{where}: thresholds must be a table of {', '.join(THRESHOLD_KEYS)} = limit (>= 0)"
+            )
     return Config(
         packs=tuple((root / p).resolve() for p in strings("packs") or ()),
         builtin_packs=builtin,
