@@ -38,3 +38,31 @@ def test_headlines_datelines_answers_and_quotes_are_not_fragments():
 def test_names_are_not_verbs():
     assert not fragment.has_finite_verb("From the Human Rights Council, the first member.")
     assert fragment.has_finite_verb("The council rights the wrong.")
+
+
+def _lemminflect_verdict(lower: str) -> bool:
+    """The verdict as first written, asking lemminflect word by word."""
+    import lemminflect
+
+    lemmas = lemminflect.getAllLemmas(lower, upos="VERB") or lemminflect.getAllLemmas(
+        lower, upos="AUX"
+    )
+    if lemmas:
+        readings = [lemma for forms in lemmas.values() for lemma in forms]
+        return not (lower.endswith("ing") and lower not in readings)
+    if any(lemminflect.getAllLemmas(lower, upos=pos) for pos in ("NOUN", "ADJ", "ADV")):
+        return False
+    return lower.endswith(("ed", "s"))
+
+
+def test_the_cached_lexicon_gives_lemminflects_verdicts():
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    words = sorted(lemmatizer._getLemmaDict().keys() | lemmatizer._getOverridesDict().keys())
+    sample = words[::40] + ["morphed", "livestreams", "rising", "bring", "x-ray", "1999"]
+    for word in sample:
+        lower = word.lower()
+        if fragment._CONTRACTED_VERB.search(lower) or lower.endswith(("'s", "’s")):
+            continue
+        assert fragment.can_be_finite_verb(word) == _lemminflect_verdict(lower), word

@@ -116,24 +116,67 @@ def compile(options: Options, context=None) -> Compiled:
 @cache
 def can_be_finite_verb(word: str) -> bool:
     """lemminflect knows a verb reading of `word` other than a gerund/participle in -ing."""
-    import lemminflect
-
     lower = word.lower()
     if _CONTRACTED_VERB.search(lower):
         return True
     base = regex.sub(r"['’]s$", "", lower)
     if base != lower:
         return base in _PRONOUN_IS  # it's = it is; NATO's is a possessive
-    lemmas = lemminflect.getAllLemmas(lower, upos="VERB") or lemminflect.getAllLemmas(
-        lower, upos="AUX"
-    )
-    if lemmas:
-        readings = [lemma for forms in lemmas.values() for lemma in forms]
-        # "rising" (lemma rise) is a participle; "bring" (lemma bring) is finite.
-        return not (lower.endswith("ing") and lower not in readings)
-    if any(lemminflect.getAllLemmas(lower, upos=pos) for pos in ("NOUN", "ADJ", "ADV")):
+    verbs, others = _lexicon()
+    if lower in verbs:
+        return True
+    if lower in others:
         return False
     # Unknown to the lexicon ("morphed", "livestreams"): may be a verb; assume so.
+    return lower.endswith(("ed", "s"))
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """lemminflect's verdict on every word of its lexicon, kept in lint.cache:
+    loading the lexicon takes half a second, loading the verdicts 20 ms."""
+    from importlib.metadata import version
+
+    from lint.cache import cached, digest
+
+    key = digest([b"fragment-lexicon", version("lemminflect").encode()])
+    return cached("verbs", key, _build_lexicon)
+
+
+def _build_lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(words that can be finite verbs, words that cannot) among those
+    lemminflect's getAllLemmas finds: its lookup table plus overrides, merged as
+    getAllLemmas merges them. Only lowercase entries: words are looked up lowercased."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    table = lemmatizer._getLemmaDict()
+    overrides = lemmatizer._getOverridesDict()
+    verbs, others = set(), set()
+    for word in table.keys() | overrides.keys():
+        if word == word.lower():
+            merged = {**table.get(word, {}), **overrides.get(word, {})}
+            (verbs if lexicon_verdict(word, merged) else others).add(word)
+    return frozenset(verbs), frozenset(others)
+
+
+def lexicon_verdict(lower: str, lemmas: dict[str, tuple[str, ...]]) -> bool:
+    """Can `lower` be a finite verb, given its lemmas per part of speech?
+
+    As `getAllLemmas(lower, upos)` reports them: a verb reading, else an
+    auxiliary one, with the lemmas in the word's capitalisation.
+    """
+    pos = "VERB" if "VERB" in lemmas else "AUX" if "AUX" in lemmas else None
+    if pos is not None:
+        if not lower.endswith("ing"):
+            return True
+        from lemminflect.core.LexicalUtils import applyCapsStyleToDict, getCapsStyle
+
+        readings = applyCapsStyleToDict({pos: lemmas[pos]}, getCapsStyle(lower))[pos]
+        # "rising" (lemma rise) is a participle; "bring" (lemma bring) is finite.
+        return lower in readings
+    if any(p in lemmas for p in ("NOUN", "ADJ", "ADV")):
+        return False
     return lower.endswith(("ed", "s"))
 
 
@@ -143,7 +186,10 @@ def _after_determiner(words: list[str], i: int) -> bool:
 
 
 def has_finite_verb(sentence: str) -> bool:
-    words = _WORD.findall(sentence)
+    return _has_finite_verb(_WORD.findall(sentence))
+
+
+def _has_finite_verb(words: list[str]) -> bool:
     for i, word in enumerate(words):
         if i > 0 and word[:1].isupper():
             continue  # a name: "Human Rights Council"
@@ -154,7 +200,11 @@ def has_finite_verb(sentence: str) -> bool:
 
 def is_title_case(sentence: str) -> bool:
     """Headlines in title case ("Algeria Loses a Patriot, Says President")."""
-    long_words = [w for w in _WORD.findall(sentence) if len(w) > 3]
+    return _is_title_case(_WORD.findall(sentence))
+
+
+def _is_title_case(words: list[str]) -> bool:
+    long_words = [w for w in words if len(w) > 3]
     capitalised = sum(1 for w in long_words if w[:1].isupper())
     return len(long_words) >= 3 and capitalised * 10 >= len(long_words) * 6
 
@@ -174,14 +224,16 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         if len(sentences) < compiled.min_sentences:
             continue
         for sentence in sentences:
+            # The cheap tests first; the lexicon is consulted last.
             text = sentence.text
-            if not text.endswith(".") or text.endswith(".."):
+            if not text.endswith(".") or text.endswith("..") or not text[:1].isupper():
+                continue  # not a full sentence, or split (another rule's business)
+            words = _WORD.findall(text)
+            if len(words) < compiled.min_words or _QUOTES.search(text):
                 continue
-            if len(_WORD.findall(text)) < compiled.min_words or _QUOTES.search(text):
-                continue
-            if not text[:1].isupper() or is_title_case(text):
-                continue  # a split sentence (another rule's business) or a headline
+            if _is_title_case(words):
+                continue  # a headline
             if any(p.search(text) for p in compiled.allow):
                 continue
-            if not has_finite_verb(text):
+            if not _has_finite_verb(words):
                 yield Match(sentence.start, sentence.end)
