@@ -25,8 +25,14 @@ from lint.document import Document
 from lint.kinds.base import Match
 from lint.patterns import compile_pattern, finditer
 
-_EDGE = regex.compile(r"^[\s\p{P}\p{S}•·|>»]+|[\s\p{P}\p{S}|<«]+$")
+# Bullets and punctuation at the start, punctuation at the end of a line. The
+# end is found by a reverse search, so only the line's last characters are read.
+_LEAD = regex.compile(r"[\s\p{P}\p{S}•·|>»]+")
+_TRAIL = regex.compile(r"(?r)[\s\p{P}\p{S}|<«]+\Z")
+_COPYRIGHT = regex.compile(r"©|\(c\)")
 _SPACES = regex.compile(r"\s+")
+# Not whitespace to regex's \s, but to str.split.
+_SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
 @dataclass(frozen=True)
@@ -78,8 +84,22 @@ def compile(options: Options, context=None) -> Compiled:
 def normalise(line: str) -> str:
     """The form of a line that whole-line patterns are matched against."""
     text = line.replace("’", "'").replace("‘", "'").lower()
-    text = regex.sub(r"©|\(c\)", " copyright ", text)
-    return _SPACES.sub(" ", _EDGE.sub("", text))
+    if "©" in text or "(c)" in text:
+        text = _COPYRIGHT.sub(" copyright ", text)
+    text = _strip_edges(text)
+    if not any(char in text for char in _SPLIT_ONLY):
+        # The same as _SPACES.sub(" ", text) here: the text neither starts nor
+        # ends with whitespace, and str.split's whitespace is regex's \s.
+        return " ".join(text.split())
+    return _SPACES.sub(" ", text)
+
+
+def _strip_edges(text: str) -> str:
+    """`text` without leading bullets and punctuation or trailing punctuation."""
+    lead = _LEAD.match(text)
+    start = lead.end() if lead else 0
+    trail = _TRAIL.search(text, start)
+    return text[start : trail.start() if trail else len(text)]
 
 
 def _is_icon_residue(words: list[str], compiled: Compiled) -> bool:
@@ -89,7 +109,26 @@ def _is_icon_residue(words: list[str], compiled: Compiled) -> bool:
     return hits >= compiled.icon_min and hits * 2 >= len(words)
 
 
+def _may_have_icons(text: str, compiled: Compiled) -> bool:
+    """False when no word of `text` can contain the icon word: a word's
+    `lower()` is part of the text's `lower()`, unless a capital sigma (whose
+    lower case depends on its neighbours) is about."""
+    if not compiled.icon_word:
+        return False
+    return "Σ" in text or compiled.icon_word in text.lower()
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    icons = _may_have_icons(doc.text, compiled)
+    if compiled.whole_line is not None or icons:
+        yield from _line_matches(doc, compiled, icons)
+    if compiled.anywhere is not None:
+        for m in finditer(compiled.anywhere, doc.text):
+            if m.end() > m.start():
+                yield Match(m.start(), m.end(), {"what": "markup residue"})
+
+
+def _line_matches(doc: Document, compiled: Compiled, icons: bool) -> Iterator[Match]:
     for line in doc.lines:
         stripped = line.text.strip()
         if not stripped:
@@ -101,10 +140,6 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         if short and compiled.whole_line and compiled.whole_line.fullmatch(normalise(stripped)):
             yield Match(start, end, {"what": "page furniture"})
             continue
-        if _is_icon_residue(words, compiled):
+        if icons and _is_icon_residue(words, compiled):
             yield Match(start, end, {"what": "icon-font residue"})
             continue
-    if compiled.anywhere is not None:
-        for m in finditer(compiled.anywhere, doc.text):
-            if m.end() > m.start():
-                yield Match(m.start(), m.end(), {"what": "markup residue"})

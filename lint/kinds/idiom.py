@@ -17,6 +17,7 @@ are English in their own right go in `allow`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -40,6 +41,7 @@ class Variant:
     pattern: str  # regex source for the broken form
     canonical: tuple[str, ...]  # the idiom's words
     edit: tuple[str, int]  # ("drop" | "swap", position in the idiom)
+    words: tuple[str, ...]  # the broken form's words, as written (`play*`)
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,61 @@ class Compiled:
     search: regex.Pattern
     variants: tuple[Variant, ...]
     allow: frozenset[str]
+    # Where a broken form may start, searched in `ascii_fold(text)`; None when
+    # some first word is not plain ASCII letters.
+    starts: re.Pattern | None
+
+
+_ENDING = r"(?:e|s|es|d|ed|ing)?"
+# The only characters other than an ASCII letter's two cases that `regex`'s
+# IGNORECASE matches to one (İ to i, ſ to s; the Kelvin sign lower()s to k).
+_TO_ASCII = str.maketrans({"İ": "i", "ſ": "s"})
 
 
 def _word_pattern(word: str) -> str:
     if word.endswith("*"):
-        return regex.escape(word[:-1]) + r"(?:e|s|es|d|ed|ing)?"
+        return regex.escape(word[:-1]) + _ENDING
     return regex.escape(word)
+
+
+def ascii_fold(text: str) -> str:
+    """`text` lower-cased, the same length, in which every character that
+    matches an ASCII letter under `regex.IGNORECASE` is that lower-case letter."""
+    if "İ" in text or "ſ" in text:
+        text = text.translate(_TO_ASCII)
+    return text.lower()
+
+
+def _stem(word: str) -> str | None:
+    """The letters a word of a broken form starts with, lower case; None when
+    they are not all ASCII letters."""
+    stem = word.removesuffix("*").lower()
+    return stem if stem.isascii() and stem.isalpha() else None
+
+
+def _starts_pattern(variants: list[Variant]) -> re.Pattern | None:
+    """A `re` pattern over `ascii_fold(text)` that finds every position where a
+    broken form can start: its first word, not after an ASCII letter (a form
+    never follows a letter), then whitespace and the start of its second word.
+
+    The matches do not overlap, yet hide no start: they hold only the first
+    word (the rest is a lookahead), which is ASCII letters, so any later
+    position inside one follows a letter.
+    """
+    seconds: dict[tuple[str, bool], set[str]] = {}
+    for variant in variants:
+        head, second = variant.words[0], variant.words[1]
+        stems = _stem(head), _stem(second)
+        if None in stems:
+            return None
+        seconds.setdefault((stems[0], head.endswith("*")), set()).add(stems[1])
+    alternatives = []
+    for (stem, ending), after in sorted(seconds.items(), key=lambda i: (-len(i[0][0]), i[0])):
+        following = "|".join(re.escape(word) for word in sorted(after))
+        alternatives.append(
+            re.escape(stem) + (_ENDING if ending else "") + rf"(?=\s+(?:{following}))"
+        )
+    return re.compile(r"(?<![a-z])(?:" + "|".join(alternatives) + ")")
 
 
 def _variants(idiom: str, drop: frozenset[str], swap: dict[str, tuple[str, ...]]) -> list[Variant]:
@@ -64,11 +115,13 @@ def _variants(idiom: str, drop: frozenset[str], swap: dict[str, tuple[str, ...]]
     for i in range(first, len(words) - 1):
         word = words[i].lower()
         if word in drop and i > 0 and len(words) >= 3:
-            kept = [_word_pattern(w) for j, w in enumerate(words) if j != i]
-            found.append(Variant(r"\s+".join(kept), words, ("drop", i)))
+            kept = [w for j, w in enumerate(words) if j != i]
+            pattern = r"\s+".join(_word_pattern(w) for w in kept)
+            found.append(Variant(pattern, words, ("drop", i), tuple(kept)))
         for wrong in swap.get(word, ()):
-            swapped = [_word_pattern(wrong if j == i else w) for j, w in enumerate(words)]
-            found.append(Variant(r"\s+".join(swapped), words, ("swap", i)))
+            swapped = [wrong if j == i else w for j, w in enumerate(words)]
+            pattern = r"\s+".join(_word_pattern(w) for w in swapped)
+            found.append(Variant(pattern, words, ("swap", i), tuple(swapped)))
     return found
 
 
@@ -92,7 +145,8 @@ def compile(options: Options, context=None) -> Compiled:
     groups = "|".join(f"(?P<v{i}>{v.pattern})" for i, v in enumerate(variants))
     search = regex.compile(rf"(?<![\p{{L}}\-'’])(?:{groups})(?![\p{{L}}\-'’])", regex.IGNORECASE)
     allow = frozenset(" ".join(a.lower().split()) for a in options.allow)
-    return Compiled(search, tuple(variants), allow)
+    starts = _starts_pattern(variants)
+    return Compiled(search, tuple(variants), allow, starts)
 
 
 def _repair(found: str, variant: Variant) -> str:
@@ -107,8 +161,23 @@ def _repair(found: str, variant: Variant) -> str:
     return " ".join(words)
 
 
+def _matches(text: str, compiled: Compiled) -> Iterator[regex.Match]:
+    """`compiled.search.finditer(text)`, trying only where a form can start."""
+    if compiled.starts is None:
+        yield from compiled.search.finditer(text)
+        return
+    resume = 0
+    for start in compiled.starts.finditer(ascii_fold(text)):
+        if start.start() < resume:
+            continue
+        m = compiled.search.match(text, start.start())
+        if m is not None:
+            yield m
+            resume = m.end()
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    for m in compiled.search.finditer(doc.text):
+    for m in _matches(doc.text, compiled):
         found = m.group()
         if " ".join(found.lower().split()) in compiled.allow:
             continue
