@@ -15,6 +15,7 @@ island of Taiwan"), or the last word or two are split off as an orphan
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ _ORPHAN = regex.compile(
     r"([‘“\"']?)(\p{L}[\p{L}\-'’]*(?:[ \t]\p{L}[\p{L}\-'’]*)?)\.[\"'”’]?[ \t]*$",
     regex.MULTILINE,
 )
+# Where an orphan can end: a full stop, a closing quote, blanks, end of line.
+_LINE_END_STOP = re.compile(r"\.[\"'”’]?[ \t]*$", re.MULTILINE)
 _OPENING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 _TOKEN_BEFORE = regex.compile(r"[^\s]+$")
 # Abbreviations beyond the Document's list, common before a lowercase word.
@@ -98,9 +101,34 @@ def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
         )
 
 
+def _orphan_candidates(text: str) -> Iterator[regex.Match]:
+    """`_ORPHAN.finditer(text)`, searching only where a match can be.
+
+    A match ends a line (`$` is before "\\n" only) whose last non-blank
+    characters are a full stop and at most one closing quote, and runs back
+    from that full stop over at most one space or tab (between its two words).
+    So each such line is searched from just after the second-to-last space
+    before its full stop (the lookbehind still sees the text before).
+    """
+    for end in _LINE_END_STOP.finditer(text):
+        dot = end.start()
+        line_start = text.rfind("\n", 0, dot) + 1
+        last = _last_space(text, line_start, dot)
+        first = _last_space(text, line_start, last) if last >= 0 else -1
+        m = _ORPHAN.search(text, first + 1 if first >= 0 else line_start, end.end())
+        if m:
+            yield m
+
+
+def _last_space(text: str, start: int, end: int) -> int:
+    return max(
+        text.rfind(" ", start, end), text.rfind("\t", start, end), text.rfind("\u00a0", start, end)
+    )
+
+
 def _orphans(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
-    for m in _ORPHAN.finditer(text):
+    for m in _orphan_candidates(text):
         quote, words = m.group(1), m.group(2)
         if words.lower() in compiled.replies:
             continue
