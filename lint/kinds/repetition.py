@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import eq
 
 import regex
 
@@ -67,18 +69,30 @@ def compile(options: Options, context=None) -> Compiled:
 _WORD = regex.compile(r"\w+(?:['’\-]\w+)*")
 
 
-def _candidates(text: str, compiled: Compiled) -> list[int]:
+def folded_words(text: str) -> list[str]:
+    """The text's words, case-folded at least as coarsely as IGNORECASE.
+
+    Folding the whole text at once is exact when every character folds to one
+    character (then the words of the fold are the folds of the words); else
+    each word is folded on its own.
+    """
+    folded = prefilter_fold(text)
+    if len(folded) == len(text):
+        return _WORD.findall(folded)
+    return [prefilter_fold(w) for w in _WORD.findall(text)]
+
+
+def _candidates(words: list[str], compiled: Compiled) -> list[int]:
     """Word indices where a repeat could start, in order.
 
     A unit of k words repeated r times makes word i equal (case-folded) to
     words i+k, ..., i+(r-1)k, and every match starts at the start of a word.
-    Checking that on the word list is a few list operations per document,
+    Checking that on the word list takes a few C-level passes per document,
     where the backreferencing search costs a regex attempt at every word.
     """
-    words = [prefilter_fold(w) for w in _WORD.findall(text)]
     found: set[int] = set()
     for k in range(1, compiled.max_words + 1):
-        pairs = {i for i, (a, b) in enumerate(zip(words, words[k:], strict=False)) if a == b}
+        pairs = set(compress(count(), map(eq, words, words[k:])))
         same = set(pairs)
         for step in range(1, compiled.min_repeats - 1):
             same &= {i - step * k for i in pairs}
@@ -86,10 +100,12 @@ def _candidates(text: str, compiled: Compiled) -> list[int]:
     return sorted(found)
 
 
-def _matches(text: str, compiled: Compiled) -> Iterator[regex.Match]:
+def _matches(
+    text: str, compiled: Compiled, words: list[str] | None = None
+) -> Iterator[regex.Match]:
     """The matches `finditer(compiled.search, text)` gives, trying the search
     only at candidate words."""
-    candidates = _candidates(text, compiled)
+    candidates = _candidates(folded_words(text) if words is None else words, compiled)
     if not candidates:
         return
     starts = [m.start() for m in _WORD.finditer(text)]
@@ -108,7 +124,8 @@ def _matches(text: str, compiled: Compiled) -> Iterator[regex.Match]:
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    for m in _matches(doc.text, compiled):
+    words = doc.memo(("repetition", "words"), lambda: folded_words(doc.text))
+    for m in _matches(doc.text, compiled, words):
         unit = m.group(1)
         if unit.lower() in compiled.allow or unit.isdigit():
             continue
