@@ -33,6 +33,7 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(_PERCENT, re.IGNORECASE)
+_PERCENT_WORD = re.compile(r"per\s?cent", re.IGNORECASE)  # what _PERCENT needs besides %
 # A breakdown has both sides of one question: for and against, yes and no.
 _FOR_CUE = re.compile(
     r"\b(?:voted\s+(?:for|yes|in\s+favou?r)|backed|backing|supported|supporting|in\s+favou?r|"
@@ -91,7 +92,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
 
 
 def _share(doc: Document, pattern: re.Pattern) -> Iterator[Match]:
-    if "%" not in doc.text and "cent" not in doc.text:
+    if "%" not in doc.text and not _PERCENT_WORD.search(doc.text):
         return  # cheap test first: most documents have no percentages
     for m in pattern.finditer(doc.text):
         value = parse_number(m.group("num"))
