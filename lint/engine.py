@@ -122,9 +122,11 @@ class Linter:
         results = list(results)
         extra: list[Finding] = []
         for rule in self.rules:
+            facts = {r.path: r.facts[rule.id] for r in results if r.facts.get(rule.id)}
+            if not facts:
+                continue  # no document holds a fact for it: nothing to compare
             kind = get_kind(rule.kind)
             if hasattr(kind, "resolve"):
-                facts = {r.path: r.facts[rule.id] for r in results if rule.id in r.facts}
                 extra.extend(kind.resolve(facts, rule))
         return sorted(extra)
 
