@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Paragraphs break at a blank line: two line-break characters with only
-# horizontal space between them. (A CRLF pair counts as two such characters, so
-# a single CRLF line break also separates paragraphs; kept for stable findings.)
-_PARAGRAPH_BREAK = re.compile(r"[\r\n][ \t\f\v\u00a0]*[\r\n]")
+# Paragraphs break at a blank line: two line breaks (LF, CRLF or CR) with only
+# horizontal space between them. The CR of a CRLF pair is not a break of its own.
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t\f\v\u00a0]*[\r\n]")
 # A word: letters/digits (any script) joined by inner apostrophes or hyphens.
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 

@@ -48,3 +48,16 @@ def test_no_clean_entry_is_flagged_and_covered_kinds_are_caught(tmp_path):
     assert "playing fire" in "".join(
         line for line in out.splitlines() if line.strip().startswith("hit")
     )
+
+
+def test_crlf_and_cr_line_breaks_give_the_findings_of_lf():
+    from lint.config import Config
+    from lint.rulebook import linter_for
+
+    linter = linter_for(Config())
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        expected = [(f.line, f.column, f.rule) for f in linter.check_text(text)]
+        for newline in ("\r\n", "\r"):
+            found = linter.check_text(text.replace("\n", newline))
+            assert [(f.line, f.column, f.rule) for f in found] == expected, (path.name, newline)

@@ -29,11 +29,11 @@ _CONTINUATION = regex.compile(r"(?<=\p{L}[\"'”’)\]]?)\.[ \t\u00a0]+(?=(\p{Ll
 # The tail of a line after a sentence end: at most `n` words, a full stop, end of line.
 _ORPHAN = regex.compile(
     r"(?<=\p{L}[\"'”’)\]]?[.!?][ \t\u00a0]+)"
-    r"([‘“\"']?)(\p{L}[\p{L}\-'’]*(?:[ \t]\p{L}[\p{L}\-'’]*)?)\.[\"'”’]?[ \t]*$",
+    r"([‘“\"']?)(\p{L}[\p{L}\-'’]*(?:[ \t]\p{L}[\p{L}\-'’]*)?)\.[\"'”’]?[ \t]*(?=[\r\n]|\Z)",
     regex.MULTILINE,
 )
 # Where an orphan can end: a full stop, a closing quote, blanks, end of line.
-_LINE_END_STOP = re.compile(r"\.[\"'”’]?[ \t]*$", re.MULTILINE)
+_LINE_END_STOP = re.compile(r"\.[\"'”’]?[ \t]*(?=[\r\n]|\Z)")
 _OPENING = {"‘": "’", "“": "”", '"': '"', "'": "'"}
 _TOKEN_BEFORE = regex.compile(r"[^\s]+$")
 # Abbreviations beyond the Document's list, common before a lowercase word.
@@ -104,7 +104,7 @@ def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
 def _orphan_candidates(text: str) -> Iterator[regex.Match]:
     """`_ORPHAN.finditer(text)`, searching only where a match can be.
 
-    A match ends a line (`$` is before "\\n" only) whose last non-blank
+    A match ends a line (LF, CRLF or CR) whose last non-blank
     characters are a full stop and at most one closing quote, and runs back
     from that full stop over at most one space or tab (between its two words).
     So each such line is searched from just after the second-to-last space
@@ -112,7 +112,7 @@ def _orphan_candidates(text: str) -> Iterator[regex.Match]:
     """
     for end in _LINE_END_STOP.finditer(text):
         dot = end.start()
-        line_start = text.rfind("\n", 0, dot) + 1
+        line_start = max(text.rfind("\n", 0, dot), text.rfind("\r", 0, dot)) + 1
         last = _last_space(text, line_start, dot)
         first = _last_space(text, line_start, last) if last >= 0 else -1
         m = _ORPHAN.search(text, first + 1 if first >= 0 else line_start, end.end())
