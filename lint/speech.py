@@ -95,9 +95,12 @@ _STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.I
 
 _DOUBLE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]")
 # A single-quoted run: opening ‘ or ' after a space, closing before punctuation/space.
+# "After a space" (or at the start) is checked once the mark is read, so that
+# `re` only tries the pattern at quotation marks.
+_OPENS_RUN = r"(?<![^\s(\[—–-].)"
 _SINGLE = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[—–-]))"
-    r"(?:‘(?=\w)[^‘’\n]{0,600}?[\w.,!?…]’|'(?=\w)[^'\n]{0,600}?[\w.,!?…]')(?![\w])"
+    rf"(?:‘{_OPENS_RUN}(?=\w)[^‘’\n]{{0,600}}?[\w.,!?…]’"
+    rf"|'{_OPENS_RUN}(?=\w)[^'\n]{{0,600}}?[\w.,!?…]')(?![\w])"
 )
 
 

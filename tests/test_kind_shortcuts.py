@@ -8,14 +8,16 @@ tests compare each shortcut with the straightforward code it replaces.
 
 from __future__ import annotations
 
+import re
 import string
 
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lint import speech
 from lint.config import Config
-from lint.kinds import boilerplate, consistency, idiom
+from lint.kinds import boilerplate, consistency, encoding, idiom, script, sensational
 from lint.rulebook import selected_rules
 
 
@@ -92,3 +94,40 @@ def old_normalise(line: str) -> str:
 @given(st.text(alphabet="aB .,-!|<>«»•·$€\t\u00a0é\u0301_1©()c’‘\x1c\x1f\u2028\u3000Σİ\x85"))
 def test_boilerplate_normalises_as_before(line):
     assert boilerplate.normalise(line) == old_normalise(line)
+
+
+CAPS_WORD = r"[A-Z][A-Z’'\-]*[A-Z]"
+OLD_CAPS = re.compile(rf"(?<![\w’']){CAPS_WORD}(?:[ \t,:;]+{CAPS_WORD}){{2,}}(?![\w’'])")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ABZ a'’-_1é,:;\t\nxÉ", max_size=24))
+def test_capitals_found_as_before(text):
+    caps = sensational.compile(sensational.Options(caps_min_words=3)).caps
+    assert [m.span() for m in caps.finditer(text)] == [m.span() for m in OLD_CAPS.finditer(text)]
+
+
+OLD_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–-]))"
+    r"(?:‘(?=\w)[^‘’\n]{0,600}?[\w.,!?…]’|'(?=\w)[^'\n]{0,600}?[\w.,!?…]')(?![\w])"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab ‘’'\n(—-x.,!1_[", max_size=24))
+def test_single_quoted_runs_found_as_before(text):
+    new = [m.span() for m in speech._SINGLE.finditer(text)]
+    assert new == [m.span() for m in OLD_SINGLE.finditer(text)]
+
+
+def test_foreign_script_prefilters_cover_every_letter_they_stand_for():
+    cyrillic_cjk = regex.compile(r"[\p{Cyrillic}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+    cyrillic_greek = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        if cyrillic_cjk.match(char):
+            assert encoding._MAYBE_FOREIGN.match(char), hex(code)
+        if cyrillic_greek.match(char):
+            assert script._MAYBE_FOREIGN.match(char), hex(code)

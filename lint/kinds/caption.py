@@ -34,6 +34,7 @@ _LABEL = regex.compile(
     regex.IGNORECASE,
 )
 _LABEL_BY = regex.compile(r"(?:photo(?:graph)?|image|picture)s?\s+by\s+\p{Lu}", regex.IGNORECASE)
+_SEPARATOR = regex.compile(r"\s*[/|]\s*")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,9 @@ def is_credit_line(line: str, compiled: Compiled) -> bool:
         return False
     if _LABEL.match(line) or _LABEL_BY.match(line):
         return True
-    parts = [p.strip() for p in regex.split(r"\s*[/|]\s*", line.strip(" ()."))]
+    if "/" not in line and "|" not in line:
+        return False  # a single part
+    parts = [p.strip() for p in _SEPARATOR.split(line.strip(" ()."))]
     if len(parts) < 2 or not parts[-1]:
         return False
     if compiled.agency_end is None or not compiled.agency_end.fullmatch(parts[-1], timeout=1.0):
@@ -142,6 +145,8 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             start = line.start + len(line.text) - len(line.text.lstrip())
             yield Match(start, start + len(stripped), {"what": "photo credit line"})
             continue
+        if "(" not in line.text:
+            continue  # every tag is in brackets
         for m in compiled.tags.finditer(line.text, timeout=1.0):
             yield Match(line.start + m.start(), line.start + m.end(), {"what": "photo credit"})
     if compiled.anywhere is not None:

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,13 +22,21 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 
-# Characters typical of UTF-8 bytes decoded as cp1252/latin-1.
-_MOJIBAKE_HINT = regex.compile(r"[ÃÂâÐÑ][\u0080-\u00bf\u0152-\u2122]")
+# Characters typical of UTF-8 bytes decoded as cp1252/latin-1 (code points
+# only, so the stdlib `re` reads them as `regex` does, and faster).
+_MOJIBAKE_HINT = re.compile(r"[ÃÂâÐÑ][\u0080-\u00bf\u0152-\u2122]")
 _TOKEN = regex.compile(r"\S+")
 _INVISIBLE = regex.compile(
     r"[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad\ufeff]+"
     r"|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})"
 )
+# Every character `_INVISIBLE` can match: a text without one has no finding.
+_INVISIBLE_CHAR = re.compile(
+    "[\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u00ad\ufeff]"
+)
+# Every Cyrillic and CJK character lies in these ranges, outside Latin and
+# General Punctuation (tests/test_kind_shortcuts.py checks regex's tables).
+_MAYBE_FOREIGN = re.compile("[\u0400-\u1fff\u2070-\U0010ffff]")
 _CYRILLIC_RUN = regex.compile(r"\p{Cyrillic}+(?:[\s,;:\-–—]+\p{Cyrillic}+)*")
 _CJK_RUN = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\s，。、：；！？]*"
@@ -73,6 +82,8 @@ def _mojibake(doc: Document) -> Iterator[Match]:
 
 
 def _invisible(doc: Document) -> Iterator[Match]:
+    if not _INVISIBLE_CHAR.search(doc.text):
+        return
     for m in _INVISIBLE.finditer(doc.text):
         if m.start() == 0 and m.group() == "\ufeff":
             continue  # a byte-order mark at the very start is the file's business
@@ -81,6 +92,8 @@ def _invisible(doc: Document) -> Iterator[Match]:
 
 
 def _untranslated(doc: Document, compiled: Compiled) -> Iterator[Match]:
+    if not _MAYBE_FOREIGN.search(doc.text):
+        return
     for m in _CYRILLIC_RUN.finditer(doc.text):
         if len(m.group().split()) >= compiled.min_words:
             yield Match(m.start(), m.end(), {"script": "Cyrillic"})

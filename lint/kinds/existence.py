@@ -46,8 +46,12 @@ def compile(options: Options, context=None) -> Compiled:
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+    allowed = None  # the allow-list is searched only once something matches
     for m in finditer(compiled.search, doc.text):
-        if m.end() == m.start() or inside_any(m.start(), m.end(), allowed):
+        if m.end() == m.start():
+            continue
+        if allowed is None:
+            allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+        if inside_any(m.start(), m.end(), allowed):
             continue
         yield Match(m.start(), m.end())

@@ -92,9 +92,13 @@ def in_voice(
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+    allowed = None  # the allow-list is searched only once something matches
     for m in finditer(compiled.search, doc.text):
-        if m.end() == m.start() or inside_any(m.start(), m.end(), allowed):
+        if m.end() == m.start():
+            continue
+        if allowed is None:
+            allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+        if inside_any(m.start(), m.end(), allowed):
             continue
         match = in_voice(doc, m.start(), m.end(), compiled.reported_speech, {})
         if match is not None:

@@ -42,6 +42,11 @@ _ABBREVIATIONS = {
 _ABBREVIATION = regex.compile(
     r"(?<=\d\s?)(?:mln|mlrd|bln|thous\.)(?!\p{L})|(?<=\p{Lu}\p{Ll}+\s)obl\."
 )
+# Text one of which every match of a pattern contains: without it, no search.
+_NEEDED = {
+    "dotted-date": (".19", ".20"),
+    "abbreviation": ("mln", "mlrd", "bln", "thous.", "obl."),
+}
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,9 @@ def compile(options: Options, context=None) -> Compiled:
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
+    needed = _NEEDED.get(compiled.find)
+    if needed and not any(part in text for part in needed):
+        return
     if compiled.find == "decimal-comma":
         for m in _DECIMAL_COMMA.finditer(text):
             right = f"{m.group(1)}.{m.group(2)}"

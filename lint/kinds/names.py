@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -89,7 +89,15 @@ class Compiled:
     inflected: dict[str, str]  # romanization skeleton of a case form -> target
     allow: frozenset[str]
     locative: frozenset[str]
+    # Per distinct word, `_word_verdict`: filled as documents are checked, since
+    # the same capitalised words recur through a corpus.
+    verdicts: dict[str, tuple[str | None, str | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
+
+# Words remembered in `Compiled.verdicts` before it is emptied.
+MAX_VERDICTS = 200_000
 
 _DOUBLED = regex.compile(r"(.)\1+")
 _NAME_TOKEN = regex.compile(r"\p{L}[\p{L}'’]*")
@@ -240,32 +248,52 @@ def _in_name_position(text: str, start: int, end: int, compiled: Compiled) -> bo
     return bool(following and following.group(1).lower() in compiled.after)
 
 
-def _case_form(text: str, start: int, word: str, compiled: Compiled) -> str | None:
-    """The target name if `word` is it with a Slavic case ending, after a preposition."""
+def _case_target(word: str, compiled: Compiled) -> str | None:
+    """The target name if `word` is it with a Slavic case ending (and spelt
+    unlike the target), to be reported after a locative preposition."""
     target = compiled.inflected.get(roman_skeleton(word))
     if target is None or word.lower() in compiled.allow:
         return None
+    return target if roman_skeleton(target) != roman_skeleton(word) else None
+
+
+def _misspelt_target(word: str, compiled: Compiled) -> str | None:
+    """The target name `word` misspells, to be reported in a name's position."""
+    if len(word) < compiled.min_length or word.lower() in compiled.english:
+        return None
+    if roman_skeleton(word) in compiled.known_roman:
+        return None
+    target = _target_for(word, compiled)
+    if target is None or _adjective_stem(target) == _adjective_stem(word):
+        return None  # the same name, or its adjective: Slobozhanske, Slobozhanskyi
+    return target
+
+
+def _word_verdict(word: str, compiled: Compiled) -> tuple[str | None, str | None]:
+    """(case-form target, misspelling target) of `word`, wherever it stands."""
+    verdicts = compiled.verdicts
+    verdict = verdicts.get(word)
+    if verdict is None:
+        if len(verdicts) >= MAX_VERDICTS:
+            verdicts.clear()
+        verdict = verdicts[word] = (
+            _case_target(word, compiled),
+            _misspelt_target(word, compiled),
+        )
+    return verdict
+
+
+def _after_locative(text: str, start: int, compiled: Compiled) -> bool:
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    if previous and previous.group(1).lower() in compiled.locative:
-        return target
-    return None
+    return bool(previous and previous.group(1).lower() in compiled.locative)
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     for m in _CAPITALISED.finditer(text):
-        word = m.group()
-        case_target = _case_form(text, m.start(), word, compiled)
-        if case_target and roman_skeleton(case_target) != roman_skeleton(word):
+        case_target, target = _word_verdict(m.group(), compiled)
+        if case_target and _after_locative(text, m.start(), compiled):
             yield Match(m.start(), m.end(), {"suggestion": case_target}, (case_target,))
             continue
-        if len(word) < compiled.min_length or word.lower() in compiled.english:
-            continue
-        if roman_skeleton(word) in compiled.known_roman:
-            continue
-        target = _target_for(word, compiled)
-        if target is None or _adjective_stem(target) == _adjective_stem(word):
-            continue  # the same name, or its adjective: Slobozhanske, Slobozhanskyi
-        if not _in_name_position(text, m.start(), m.end(), compiled):
-            continue
-        yield Match(m.start(), m.end(), {"suggestion": target}, (target,))
+        if target and _in_name_position(text, m.start(), m.end(), compiled):
+            yield Match(m.start(), m.end(), {"suggestion": target}, (target,))

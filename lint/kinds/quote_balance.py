@@ -29,6 +29,8 @@ from lint.kinds.base import Match
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 QUOTE_OPENERS = ("“", '"', "«", "‘", "„")
+# Every character `unbalanced` acts on; the others are skipped in C.
+_MARKS = re.compile("[" + re.escape('"' + "".join(PAIRS) + "".join(CLOSERS)) + "]")
 _LIST_LABEL = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[a-z]|[ivx]{1,4})$", re.IGNORECASE)
 
 
@@ -82,10 +84,14 @@ def _close_last(stack: list[tuple[int, str]], mark: str) -> bool:
 
 def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list[int]]:
     """Unclosed openings (offset, mark) and stray closings (offsets) in `text`."""
+    first = _MARKS.search(text)
+    if first is None:
+        return [], []
     stack: list[tuple[int, str]] = []
     strays: list[int] = []
     straight: list[int] = []
-    for i, ch in enumerate(text):
+    for found in _MARKS.finditer(text, first.start()):
+        i, ch = found.start(), found.group()
         if ch == '"' and options.quotes:
             if i > 0 and text[i - 1].isdigit() and not straight:
                 continue  # an inch mark: 34" monitor, 65" TV

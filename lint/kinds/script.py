@@ -7,6 +7,7 @@ look-alike, the all-Latin word is suggested.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -81,6 +82,9 @@ HOMOGLYPHS = {
 }
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LATIN = regex.compile(r"\p{Script=Latin}")
+# Every Cyrillic and Greek character lies in these ranges, outside Latin and
+# General Punctuation (tests/test_kind_shortcuts.py checks regex's tables).
+_MAYBE_FOREIGN = re.compile("[\u0370-\u1fff\u2070-\U0010ffff]")
 _SCRIPT_CHARS = {
     "Cyrillic": r"\p{Script=Cyrillic}",
     "Greek": r"\p{Script=Greek}",
@@ -121,7 +125,7 @@ def latin_form(word: str) -> str | None:
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
-    if text.isascii():
+    if text.isascii() or not _MAYBE_FOREIGN.search(text):
         return
     for m in _WORD.finditer(text):
         word = m.group()

@@ -45,7 +45,10 @@ def compile(options: Options, context=None) -> Compiled:
     caps = None
     if options.caps_min_words > 0:
         n = options.caps_min_words - 1
-        caps = re.compile(rf"(?<![\w’']){_CAPS_WORD}(?:[ \t,:;]+{_CAPS_WORD}){{{n},}}(?![\w’'])")
+        # `(?<![\w’'])` written after the first capital, so that `re` only
+        # tries the pattern at capitals (it skips to a leading character set).
+        first = r"[A-Z](?<![\w’'].)[A-Z’'\-]*[A-Z]"
+        caps = re.compile(rf"{first}(?:[ \t,:;]+{_CAPS_WORD}){{{n},}}(?![\w’'])")
     headline = None
     if options.headline_patterns:
         for p in options.headline_patterns:
@@ -58,8 +61,9 @@ def compile(options: Options, context=None) -> Compiled:
 
 def is_headline(line: str, max_words: int) -> bool:
     stripped = line.strip()
-    words = stripped.split()
-    return 0 < len(words) <= max_words and not stripped.endswith((".", ",", ";", ":"))
+    if not stripped or stripped.endswith((".", ",", ";", ":")):
+        return False
+    return len(stripped.split()) <= max_words
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
@@ -71,7 +75,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             longest = max(len(w) for w in re.findall(r"[A-Z’'\-]+", m.group()))
             if letters >= compiled.caps_min_letters and longest >= 5:
                 yield Match(m.start(), m.end(), {"signal": "words in capitals"})
-    if compiled.exclamations:
+    if compiled.exclamations and "!" in text:  # in every alternative
         for m in _EXCLAMATIONS.finditer(text):
             yield Match(m.start(), m.end(), {"signal": "multiple exclamation marks"})
     if compiled.headline:

@@ -112,9 +112,13 @@ def names_a_source(sentence: str, hedge: tuple[int, int]) -> bool:
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+    allowed = None  # the allow-list is searched only once something matches
     for m in finditer(compiled.search, doc.text):
-        if m.end() == m.start() or inside_any(m.start(), m.end(), allowed):
+        if m.end() == m.start():
+            continue
+        if allowed is None:
+            allowed = spans(compiled.allow, doc.text) if compiled.allow else []
+        if inside_any(m.start(), m.end(), allowed):
             continue
         sentence = doc.sentence_at(m.start())
         if sentence is not None:
