@@ -21,6 +21,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 FORMAT = b"newslint-cache-1"
+# Entries of one kind kept when a new one is written (older code, other packs).
+KEEP_PER_KIND = 4
 
 
 def cache_dir() -> Path:
@@ -54,9 +56,23 @@ def cached(kind: str, key: str, build: Callable[[], T]) -> T:
 
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(path, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), mode=0o600)
+        prune(path.parent, kind)
     except Exception:  # a read-only home must not stop a lint run
         pass
     return value
+
+
+def prune(folder: Path, kind: str, keep: int = KEEP_PER_KIND) -> None:
+    """Delete all but the `keep` newest entries of `kind`, so that upgrades and
+    edited packs do not grow the cache without end."""
+    entries = []
+    for path in folder.glob(f"{kind}-*.pickle"):
+        try:
+            entries.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    for _, path in sorted(entries, reverse=True)[keep:]:
+        path.unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=1)

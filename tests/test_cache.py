@@ -45,3 +45,22 @@ def test_readability_does_not_import_nltk_or_scipy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_old_entries_of_a_kind_are_pruned_when_a_new_one_is_written(tmp_path, monkeypatch):
+    import os
+
+    from lint import cache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    for n in range(cache.KEEP_PER_KIND + 3):
+        cache.cached("thing", f"key{n}", lambda n=n: n)
+        os.utime(tmp_path / f"thing-key{n}.pickle", (1000 + n, 1000 + n))
+    cache.cached("other", "x", lambda: 1)
+    cache.cached("thing", "newest", lambda: "new")
+    kept = sorted(p.name for p in tmp_path.glob("thing-*.pickle"))
+    assert len(kept) == cache.KEEP_PER_KIND and "thing-newest.pickle" in kept
+    assert "thing-key0.pickle" not in kept
+    assert (tmp_path / "other-x.pickle").exists()
+    assert cache.cached("thing", "newest", lambda: "rebuilt") == "new"
