@@ -84,11 +84,12 @@ class Linter:
         self._plan: tuple | None = None
 
     def plan(self) -> tuple:
-        """(rule, check, collect or None) per rule, looked up once, not per document."""
+        """(rule, compiled, check, collect or None) per rule, looked up once, not
+        per document (a rule's compiled form is unpickled on first use)."""
         if self._plan is None:
             kinds = [get_kind(rule.kind) for rule in self.rules]
             self._plan = tuple(
-                (rule, kind.check, getattr(kind, "collect", None))
+                (rule, rule.compiled, kind.check, getattr(kind, "collect", None))
                 for rule, kind in zip(self.rules, kinds, strict=True)
             )
         return self._plan
@@ -99,13 +100,13 @@ class Linter:
         facts: dict[str, list] = {}
         timings: dict[str, float] = {}
         profile = bool(os.environ.get("NEWSLINT_PROFILE"))
-        for rule, check, collect in self.plan():
+        for rule, compiled, check, collect in self.plan():
             started = time.perf_counter() if profile else 0.0
             try:
-                for match in check(doc, rule.compiled):
+                for match in check(doc, compiled):
                     findings.append(to_finding(doc, rule, match))
                 if collect is not None:
-                    facts[rule.id] = list(collect(doc, rule.compiled))
+                    facts[rule.id] = list(collect(doc, compiled))
             except PatternTimeout as exc:
                 failures.append(RuleFailure(doc.path, rule.id, f"pattern timed out: {exc}"))
             if profile:
