@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from lint.prefixes import literal_prefixes
+from lint.prefixes import literal_prefixes, required_literals
 
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 1.0
@@ -80,24 +80,29 @@ class _AnchorIndex:
 
     def __init__(self) -> None:
         self.word_ids: dict[str, int] = {}
-        self.by_pattern: dict[tuple[str, int], frozenset[int] | None] = {}
+        self.by_pattern: dict[tuple[str, int], tuple[frozenset[int], bool] | None] = {}
         self.automaton = None
         self.text: str | None = None
         self.hits: dict[int, list[int]] = {}
         self.aligned = True
 
-    def words_of(self, pattern: regex.Pattern) -> frozenset[int] | None:
+    def words_of(self, pattern: regex.Pattern) -> tuple[frozenset[int], bool] | None:
+        """The ids of the pattern's literal prefixes (True: matches start where
+        they start) or else of its required literals (False: they only say
+        whether it can match at all); None when it has neither."""
         key = (pattern.pattern, pattern.flags)
         if key not in self.by_pattern:
-            words = None
+            words, positional = None, True
             if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
                 words = literal_prefixes(pattern.pattern)
+                if words is None:
+                    words, positional = required_literals(pattern.pattern), False
             if words and _ahocorasick() is not None:
                 ids = []
                 for word in words:
                     folded = prefilter_fold(word)
                     ids.append(self.word_ids.setdefault(folded, len(self.word_ids)))
-                self.by_pattern[key] = frozenset(ids)
+                self.by_pattern[key] = (frozenset(ids), positional)
                 self.automaton, self.text = None, None  # rebuild with the new words
             else:
                 self.by_pattern[key] = None
@@ -143,17 +148,20 @@ def _ahocorasick():
     return ahocorasick
 
 
-_SAFE_FLAGS = regex.IGNORECASE | regex.UNICODE | regex.V0 | regex.ASCII
+# Flags that do not change which characters are literal (VERBOSE would).
+_SAFE_FLAGS = (
+    regex.IGNORECASE | regex.UNICODE | regex.V0 | regex.ASCII | regex.MULTILINE | regex.DOTALL
+)
 _INDEX = _AnchorIndex()
 
 
 def may_match(pattern: regex.Pattern, text: str) -> bool:
     """False only when `pattern` certainly finds nothing in `text`: none of
-    its literal prefixes occurs."""
-    words = _INDEX.words_of(pattern)
-    if words is None:
+    its literal prefixes, or of the literals every match holds, occurs."""
+    known = _INDEX.words_of(pattern)
+    if known is None:
         return True
-    return _INDEX.occurs(words, text)
+    return _INDEX.occurs(known[0], text)
 
 
 def time_limit(text: str) -> float:
@@ -172,11 +180,16 @@ def finditer(
     limit = time_limit(text)
     starts = None
     if len(text) >= PREFILTER_MIN_CHARS:
-        words = _INDEX.words_of(pattern)
-        if words is not None:
-            starts = _INDEX.starts(words, text)
-            if starts is not None and len(starts) * DENSE_CANDIDATES > end - pos:
-                starts = None
+        known = _INDEX.words_of(pattern)
+        if known is not None:
+            words, positional = known
+            if not positional:
+                if not _INDEX.occurs(words, text):
+                    return
+            else:
+                starts = _INDEX.starts(words, text)
+                if starts is not None and len(starts) * DENSE_CANDIDATES > end - pos:
+                    starts = None
     try:
         if starts is None:
             yield from pattern.finditer(text, pos, end, timeout=limit)

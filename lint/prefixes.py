@@ -1,4 +1,5 @@
-"""The literal text every match of a regular expression must start with.
+"""The literal text every match of a regular expression must start with, or
+at least contain.
 
 `literal_prefixes(r"\\b(?:some|many) experts")` is `{"some experts", "many experts"}`:
 a match can only start where one of them occurs. The linter uses this to skip
@@ -6,6 +7,10 @@ a pattern on a text where none occurs, and otherwise to try it only at those
 offsets (lint/patterns.py). Zero-width assertions (`\\b`, `^`, lookarounds)
 before the first character are skipped; anything else that is not a literal
 character ends the prefix.
+
+`required_literals(r"^\\s*(?:BREAKING|EXPOSED)\\s*:")` is `{"BREAKING", "EXPOSED"}`:
+no prefix is known, but every match contains one of them, so a text without
+any can be skipped.
 
 Patterns are parsed with the standard library's regular-expression parser,
 which reads the common syntax of `re` and `regex`; a pattern it cannot read
@@ -33,13 +38,19 @@ class _Unknown(Exception):
     """The pattern has no usable literal prefix."""
 
 
-def literal_prefixes(source: str) -> frozenset[str] | None:
-    """Literal strings one of which starts every match of `source`, or None."""
+def _parse(source: str):
     if _FUZZY.search(source):
         return None
     try:
-        parsed = sre_parse.parse(source)
+        return sre_parse.parse(source)
     except (re.error, OverflowError, RecursionError, ValueError, TypeError):
+        return None
+
+
+def literal_prefixes(source: str) -> frozenset[str] | None:
+    """Literal strings one of which starts every match of `source`, or None."""
+    parsed = _parse(source)
+    if parsed is None:
         return None
     try:
         prefixes, _ = _sequence(list(parsed))
@@ -86,3 +97,50 @@ def _branch(alternatives: list) -> tuple[set[str], bool]:
         found |= prefixes
         complete = complete and whole
     return found, complete
+
+
+def required_literals(source: str) -> frozenset[str] | None:
+    """Literal strings one of which every match of `source` contains, or None."""
+    parsed = _parse(source)
+    if parsed is None:
+        return None
+    try:
+        found = _required(list(parsed))
+    except RecursionError:
+        return None
+    if not found or len(found) > MAX_PREFIXES or min(len(s) for s in found) < MIN_PREFIX:
+        return None
+    return frozenset(found)
+
+
+def _required(items: list) -> set[str] | None:
+    """The best set of strings one of which a match of the items contains: a
+    run of literal characters, or what a group, a branch (one per alternative)
+    or a repeat of at least one holds; the set whose shortest string is longest."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, value in items:
+        if op is sre.LITERAL:
+            run.append(chr(value))
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the literal run goes on
+        if run:
+            options.append({"".join(run)})
+            run = []
+        if op is sre.SUBPATTERN:
+            inner = _required(list(value[-1]))
+        elif op is sre.BRANCH:
+            parts = [_required(list(alternative)) for alternative in value[1]]
+            inner = set().union(*parts) if all(parts) else None
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+            inner = _required(list(value[2]))
+        else:
+            inner = None
+        if inner:
+            options.append(inner)
+    if run:
+        options.append({"".join(run)})
+    if not options:
+        return None
+    return max(options, key=lambda found: (min(len(s) for s in found), -len(found)))

@@ -15,7 +15,7 @@ from lint.patterns import (
     may_match,
     phrase_pattern,
 )
-from lint.prefixes import literal_prefixes
+from lint.prefixes import literal_prefixes, required_literals
 
 FILLER = "Officials said the talks went on while markets stayed shut. " * 20
 
@@ -44,6 +44,21 @@ def test_literal_prefixes():
         assert literal_prefixes(source) is None, source
     assert literal_prefixes(r"(?:Kiev){e<=1}") is None  # fuzzy matching
     assert literal_prefixes(phrase_pattern([])) is None
+
+
+def test_required_literals():
+    headline = r"\bwhat happens next\b|^\s*(?:BREAKING|EXPOSED)\s*[:!]"
+    assert literal_prefixes(headline) is None
+    assert required_literals(headline) == {"what happens next", "BREAKING", "EXPOSED"}
+    assert required_literals(r"(?m)^[ \t]*In this (?:file )?photo") == {"In this "}
+    assert required_literals(r"x*yz\b") == {"yz"}
+    assert required_literals(r"ab\bcd") == {"abcd"}  # an assertion does not break a run
+    for source in (r"\d+", r"a\w+b", r"(?:abc|\w+)", r"(?:abc)*"):
+        assert required_literals(source) is None, source
+    pattern = compile_pattern("(?m)" + headline)
+    assert not may_match(pattern, FILLER)
+    text = FILLER + "\n  BREAKING: markets shut"
+    assert spans(pattern, text) == plain(pattern, text) != []
 
 
 def test_a_long_text_without_the_words_is_skipped_and_with_them_is_searched():
@@ -87,6 +102,7 @@ def test_prefiltered_search_equals_the_plain_search(phrases, words, ignorecase):
 
 PIECES = st.sampled_from(
     ["Kiev", "kyiv", r"\b", r"\s+", "(?:", ")", "|", "?", "+", r"\w", "ß", "ss", "the", " ", "(?i)"]
+    + ["^", r"\s*", "[kt]", "*", "(?m)", "(?<![^\n])", "$"]
 )
 
 
