@@ -51,8 +51,11 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 
 # Below this many characters the regex is cheaper than the prefilter's bookkeeping.
 PREFILTER_MIN_CHARS = 200
-# More candidate offsets than one per this many characters: scan instead.
-DENSE_CANDIDATES = 40
+# More candidate offsets than this: scan instead. An anchored match costs the
+# regex module a look ahead through the rest of the text when the pattern holds a
+# literal after a variable start ("(?:the|1986)\s+chernobyl"), so many of them
+# on a long text cost more than one scan.
+MAX_CANDIDATES = 32
 
 
 def prefilter_fold(text: str) -> str:
@@ -188,7 +191,7 @@ def finditer(
                     return
             else:
                 starts = _INDEX.starts(words, text)
-                if starts is not None and len(starts) * DENSE_CANDIDATES > end - pos:
+                if starts is not None and len(starts) > MAX_CANDIDATES:
                     starts = None
     try:
         if starts is None:
