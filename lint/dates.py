@@ -56,6 +56,11 @@ _DATE_RE = re.compile(
     rf"|(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?"
     rf"|(?P<y3>{_YEAR})-(?P<m3>0[1-9]|1[0-2])-(?P<d3>[0-2]\d|3[01])\b)"
 )
+# Every date holds a month name, each of which starts with one of these (case as
+# written: _DATE_RE is case-sensitive), or a "-0"/"-1" before its ISO month.
+_MONTH_START = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Not "[0-9]+": a pattern opening with a character class lets re skip ahead.
+_DIGIT_RUN = re.compile("[0-9][0-9]*")
 _TIME_RE = re.compile(r"\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b", re.I)
 
 
@@ -105,9 +110,21 @@ def find_weekdays(text: str) -> tuple[WeekdayMention, ...]:
     return _cached_weekdays(text) if len(text) <= CACHED_CHARS else _find_weekdays(text)
 
 
+def may_hold_month(text: str) -> bool:
+    """False only when `text` certainly holds no month name as MONTH_PATTERN reads it."""
+    return _MONTH_START.search(text) is not None
+
+
+def may_hold_date(text: str) -> bool:
+    """False only when `text` certainly holds no date: no month name, no ISO date."""
+    return "-0" in text or "-1" in text or may_hold_month(text)
+
+
 def _find_dates(text: str) -> tuple[DateMention, ...]:
+    if not may_hold_date(text):
+        return ()  # most news text has no date: one cheap scan instead of _DATE_RE's
     out = []
-    for m in _DATE_RE.finditer(text):
+    for m in _date_matches(text):
         g = m.groupdict()
         if g["y3"]:
             month, day, year = int(g["m3"]), int(g["d3"]), int(g["y3"])
@@ -123,6 +140,31 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
     return tuple(out)
 
 
+def _date_matches(text: str) -> list[re.Match]:
+    """`_DATE_RE.finditer(text)`, tried only where a date can start.
+
+    A date starts at a word boundary with a month name (found by _MONTH_START:
+    the abbreviations cannot overlap) or an ASCII digit, which then starts a
+    run of them. Trying `match` at those offsets in order, from the end of the
+    last match on, finds what finditer finds; _DATE_RE's scan of every offset
+    costs three times as much.
+    """
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    starts += [m.start() for m in _MONTH_START.finditer(text)]
+    starts.sort()
+    found = []
+    end = 0
+    match = _DATE_RE.match
+    for start in starts:
+        if start < end:
+            continue
+        m = match(text, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 _cached_dates = lru_cache(maxsize=512)(_find_dates)
 
 
@@ -133,6 +175,8 @@ def month_word_is_verb(text: str, m: re.Match) -> bool:
 
 
 def _find_weekdays(text: str) -> tuple[WeekdayMention, ...]:
+    if "day" not in text:
+        return ()  # every weekday name ends in "day" (_WEEKDAY_RE is case-sensitive)
     return tuple(
         WeekdayMention(m.start(), m.end(), WEEKDAYS.index(m.group().lower()))
         for m in _WEEKDAY_RE.finditer(text)
@@ -143,6 +187,12 @@ _cached_weekdays = lru_cache(maxsize=512)(_find_weekdays)
 
 
 def document_date(doc: Document, head_lines: int = 6) -> tuple[dt.date, int] | None:
+    """The date the document was written (see _document_date), found once per
+    document for all the rules that ask."""
+    return doc.memo(("dates", "document_date", head_lines), lambda: _document_date(doc, head_lines))
+
+
+def _document_date(doc: Document, head_lines: int) -> tuple[dt.date, int] | None:
     """The date the document was written, from a dateline or timestamp near its top.
 
     A short line (a timestamp such as "27 Jan, 2022 17:43" or "Published April 12,
@@ -172,6 +222,10 @@ def document_date(doc: Document, head_lines: int = 6) -> tuple[dt.date, int] | N
 
 def reference_year(doc: Document) -> int | None:
     """The year to give dates written without one: the document's, or the only year used."""
+    return doc.memo(("dates", "reference_year"), lambda: _reference_year(doc))
+
+
+def _reference_year(doc: Document) -> int | None:
     found = document_date(doc)
     if found:
         return found[0].year

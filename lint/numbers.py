@@ -102,6 +102,8 @@ _HEDGES = {
     "tens of": "about",
 }
 HEDGE = "(?:" + "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True)) + ")"
+_HEDGE_BEFORE = re.compile(rf"\b({HEDGE})\s+$", re.IGNORECASE)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +150,7 @@ def parse_number(written: str) -> float | None:
     if len(parts) == 2 and parts[1].lower() in _SCALES and parts[0][:1].isdigit():
         text, scale = parts[0], _SCALES[parts[1].lower()]
     if text[:1].isdigit():
-        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text):
+        if _DOTTED_THOUSANDS.fullmatch(text):
             return None  # "10.000": a thousands separator or a decimal? (locale rules judge)
         try:
             return float(text.replace(",", "")) * scale
@@ -168,7 +170,7 @@ def find_figures(text: str) -> list[Figure]:
         if value is None:
             continue
         before = text[max(0, m.start() - 20) : m.start()]
-        hedge = re.search(rf"\b({HEDGE})\s+$", before, re.IGNORECASE)
+        hedge = _HEDGE_BEFORE.search(before)
         start = m.start() - (len(before) - hedge.start(1)) if hedge else m.start()
         out.append(Figure(start, m.end(), value, hedge.group(1) if hedge else None, m.group()))
     return out

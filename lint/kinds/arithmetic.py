@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.numbers import HEDGE, NUMBER, find_figures, parse_number, show
+from lint.patterns import may_match
 
 CHECKS = ("share", "part-total", "breakdown")
 _PERCENT = rf"(?P<num>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)"
@@ -33,7 +34,6 @@ _PART = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(_PERCENT, re.IGNORECASE)
-_PERCENT_WORD = re.compile(r"per\s?cent", re.IGNORECASE)  # what _PERCENT needs besides %
 # A breakdown has both sides of one question: for and against, yes and no.
 _FOR_CUE = re.compile(
     r"\b(?:voted\s+(?:for|yes|in\s+favou?r)|backed|backing|supported|supporting|in\s+favou?r|"
@@ -45,6 +45,9 @@ _AGAINST_CUE = re.compile(
     r"(?:did\s+not|didn['’]t|do\s+not|don['’]t)\s+know)\b",
     re.IGNORECASE,
 )
+# What _PERCENT needs besides "%", in the lowered text: under IGNORECASE only the
+# two cases of p, e, r, c, n and t match them, and lower() leaves white space alone.
+_PERCENT_WORD = re.compile(r"per\s?cent")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CHANGE_CUE = re.compile(
     r"\b(?:from|rose|risen|rise|rising|fell|fallen|fall|increase\w*|decrease\w*|up|down|"
@@ -91,10 +94,20 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _breakdown(doc)
 
 
+def may_have_share(text: str, pattern: re.Pattern) -> bool:
+    """False only when the share pattern finds nothing in `text`: it has no "%" and
+    no "per cent" (cheap: most documents have no percentages), or none of the
+    nouns, one of which every share holds (may_match)."""
+    if "%" not in text and not _PERCENT_WORD.search(text.lower()):
+        return False
+    return may_match(pattern, text)
+
+
 def _share(doc: Document, pattern: re.Pattern) -> Iterator[Match]:
-    if "%" not in doc.text and not _PERCENT_WORD.search(doc.text):
-        return  # cheap test first: most documents have no percentages
-    for m in pattern.finditer(doc.text):
+    text = doc.text
+    if not may_have_share(text, pattern):
+        return
+    for m in pattern.finditer(text):
         value = parse_number(m.group("num"))
         if value is not None and value > 100:
             yield Match(
@@ -102,10 +115,15 @@ def _share(doc: Document, pattern: re.Pattern) -> Iterator[Match]:
             )
 
 
+_PART_WORDS = ("including", "among", "of whom")
+
+
 def _part_total(doc: Document) -> Iterator[Match]:
+    if not any(w in doc.text for w in _PART_WORDS):
+        return  # a sentence is a slice of the text: none of them has one either
     for sentence in doc.sentences:
         text = sentence.text
-        if not any(w in text for w in ("including", "among", "of whom")):
+        if not any(w in text for w in _PART_WORDS):
             continue
         for whole in find_figures(text):
             after = text[whole.end :]

@@ -35,15 +35,20 @@ from lint.dates import (
     document_date,
     find_dates,
     find_weekdays,
+    may_hold_month,
     resolve_weekday,
 )
 from lint.document import Document
 from lint.finding import Finding
 from lint.kinds.base import Match
+from lint.patterns import may_match, prefilter_fold
+from lint.prefixes import required_literals
 
 _HAS_WHEN = re.compile(rf"{WEEKDAY_PATTERN}|\b{MONTH_PATTERN}|\b(?:19|20)\d\d-\d\d-\d\d\b")
 _CAP = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
-_NAME_RUN = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*\b(?!['’]\w)")
+# "\b[A-Z]" written as "[A-Z](?<!\w.)": the same matches, but a pattern that opens
+# with a character class lets re skip to the capitals instead of trying every offset.
+_NAME_RUN = re.compile(rf"[A-Z](?<!\w.){_CAP[5:]}(?:\s+{_CAP})*\b(?!['’]\w)")
 # Capitalised words that are not names of people (titles, places, days, news words).
 NOT_NAMES = frozenset(
     """
@@ -77,7 +82,8 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    events: tuple[tuple[re.Pattern, str], ...]
+    # (pattern, event kind, the folded literals one of which each match holds, or None)
+    events: tuple[tuple[re.Pattern, str, frozenset[str] | None], ...]
     window_days: int
     not_names: frozenset[str]
 
@@ -106,9 +112,13 @@ def compile(options: Options, context=None) -> Compiled:
     events = []
     for pattern, kind in options.events.items():
         try:
-            events.append((re.compile(pattern, re.IGNORECASE), kind))
+            compiled = re.compile(pattern, re.IGNORECASE)
         except re.error as exc:
             raise ValueError(f"bad event pattern {pattern!r}: {exc}") from None
+        literals = required_literals(pattern)
+        if literals is not None:
+            literals = frozenset(prefilter_fold(literal) for literal in literals)
+        events.append((compiled, kind, literals))
     if options.window_days < 0:
         raise ValueError("window_days must be 0 or more")
     not_names = NOT_NAMES | {w.lower() for w in options.not_names}
@@ -118,6 +128,14 @@ def compile(options: Options, context=None) -> Compiled:
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     """Nothing to say about one document alone."""
     return iter(())
+
+
+def has_when(text: str) -> bool:
+    """Does `text` name a weekday, a month or an ISO date? _HAS_WHEN needs "day"
+    (weekdays), "-" (ISO dates) or a month's first letters: cheap tests first."""
+    if not ("day" in text or "-" in text or may_hold_month(text)):
+        return False
+    return _HAS_WHEN.search(text) is not None
 
 
 def _people(text: str, not_names: frozenset[str]) -> list[tuple[str, ...]]:
@@ -139,7 +157,12 @@ def _people(text: str, not_names: frozenset[str]) -> list[tuple[str, ...]]:
 
 def collect(doc: Document, compiled: Compiled) -> list[Claim]:
     text = doc.text
-    if not _HAS_WHEN.search(text):
+    # An event pattern that matches a sentence matches in the document, and holds
+    # one of its required literals there (may_match): the others cannot match.
+    events = [event for event in compiled.events if may_match(event[0], text)]
+    if not events:
+        return []
+    if not has_when(text):
         return []  # no weekday or month name: nothing to date an event by
     # Full names (two or three words) in the document, by each of their words.
     surname_of: dict[str, str] = {}
@@ -152,9 +175,9 @@ def collect(doc: Document, compiled: Compiled) -> list[Claim]:
     if not surname_of:
         return []
     anchor = document_date(doc)
-    events: list[tuple[str, set[str], object]] = []  # (kind, people, sentence)
+    found: list[tuple[str, set[str], object]] = []  # (kind, people, sentence)
     for sentence in doc.sentences:
-        kind = next((k for p, k in compiled.events if p.search(sentence.text)), None)
+        kind = _event_kind(sentence.text, events)
         if kind is None:
             continue
         people = {
@@ -164,11 +187,11 @@ def collect(doc: Document, compiled: Compiled) -> list[Claim]:
             if word in surname_of
         }
         if people:
-            events.append((kind, people, sentence))
+            found.append((kind, people, sentence))
     claims = []
-    for kind, people, sentence in events:
+    for kind, people, sentence in found:
         if len(people) < 2:
-            for other_kind, others, _ in events:
+            for other_kind, others, _ in found:
                 if other_kind == kind and people & others:
                     people = people | others
         if len(people) < 2:
@@ -196,6 +219,22 @@ def collect(doc: Document, compiled: Compiled) -> list[Claim]:
             )
         )
     return claims
+
+
+def _event_kind(text: str, events) -> str | None:
+    """The kind of the first event pattern that matches `text`. A pattern whose
+    required literals (folded as IGNORECASE matches them) are all missing from
+    the sentence's fold cannot match it, so its search is skipped."""
+    folded = None
+    for pattern, kind, literals in events:
+        if literals is not None:
+            if folded is None:
+                folded = prefilter_fold(text)
+            if not any(literal in folded for literal in literals):
+                continue
+        if pattern.search(text):
+            return kind
+    return None
 
 
 def _when(doc: Document, sentence, anchor) -> tuple[int, int, int, str | None] | None:

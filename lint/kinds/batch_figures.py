@@ -27,6 +27,7 @@ from lint.finding import Finding
 from lint.kinds.base import Match
 from lint.kinds.batch_facts import NOT_NAMES
 from lint.numbers import find_figures, overlap
+from lint.patterns import may_match
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b")
 _MODIFIER = r"(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)*)"
@@ -90,7 +91,7 @@ def collect(doc: Document, compiled: Compiled) -> list[FigureClaim]:
     claims = []
     dated = None
     looked = False
-    if not compiled.nouns.search(doc.text):
+    if not may_match(compiled.nouns, doc.text) or not compiled.nouns.search(doc.text):
         return claims
     for sentence in doc.sentences:
         text = sentence.text

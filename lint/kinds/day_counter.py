@@ -23,6 +23,7 @@ from text_to_num import text2num
 from lint.dates import document_date, find_dates, find_weekdays, reference_year, resolve_weekday
 from lint.document import Document
 from lint.kinds.base import Match
+from lint.patterns import may_match
 
 _ORDINAL_WORDS = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one|two|three|four|five|six|"
@@ -133,7 +134,12 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     anchor = None
     anchored = False
     for counter in compiled.counters:
-        if counter.context and not counter.context.search(doc.text):
+        # may_match: False only when a literal every match holds is missing.
+        if not may_match(counter.pattern, doc.text):
+            continue
+        if counter.context and not (
+            may_match(counter.context, doc.text) and counter.context.search(doc.text)
+        ):
             continue
         for m in counter.pattern.finditer(doc.text):
             number = _day_number(m)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.numbers import NUMBER_WORDS, find_figures, overlap, parse_number, show
+from lint.patterns import may_match
 
 CHECKS = ("values", "words-digits")
 # Words that may stand between a figure and its noun: "Russian", "combat-ready".
@@ -59,6 +60,8 @@ _NOT_MODIFIERS = frozenset(
     ]  # noqa: SIM905
 )
 _BRACKETED_DIGITS = re.compile(r"[a-z]\s*\(\s*\d", re.IGNORECASE)
+# What _BRACKETED_DIGITS needs, found by re's literal scan for "(".
+_PAREN_DIGIT = re.compile(r"\(\s*\d")
 _WORDS_DIGITS = re.compile(rf"(?i:{NUMBER_WORDS})\s*\(\s*(\d{{1,3}}(?:,\d{{3}})*|\d+)\s*\)")
 
 
@@ -99,8 +102,14 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _values(doc, compiled)
 
 
+def may_have_words_digits(text: str) -> bool:
+    """False only when _WORDS_DIGITS finds nothing in `text`. Each test needs what
+    the one before it finds: "(", "(" and a digit, a letter before them."""
+    return "(" in text and bool(_PAREN_DIGIT.search(text)) and bool(_BRACKETED_DIGITS.search(text))
+
+
 def _words_digits(doc: Document) -> Iterator[Match]:
-    if not _BRACKETED_DIGITS.search(doc.text):
+    if not may_have_words_digits(doc.text):
         return
     for m in _WORDS_DIGITS.finditer(doc.text):
         words = doc.text[m.start() : m.start(1)].rstrip(" (")
@@ -116,7 +125,8 @@ def _words_digits(doc: Document) -> Iterator[Match]:
 
 def _values(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
-    if not compiled.nouns.search(text):
+    # may_match: one of the nouns (folded) occurs, a cheap test shared with other rules.
+    if not may_match(compiled.nouns, text) or not compiled.nouns.search(text):
         return
     seen: list[tuple[str, tuple[str, ...], object, int]] = []  # noun, modifiers, figure, end
     for figure in find_figures(text):

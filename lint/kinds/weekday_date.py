@@ -126,7 +126,18 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
         )
 
 
+def may_be_relative(text: str) -> bool:
+    """False only when _RELATIVE finds nothing in `text`. It needs a weekday name
+    ("...day") and yesterday, today or tomorrow, whose letters only their two
+    cases match under IGNORECASE ("yesterday" itself is not tested: "ſ" matches
+    "s", and lower() keeps it)."""
+    lower = text.lower()
+    return "day" in lower and ("terday" in lower or "today" in lower or "tomorrow" in lower)
+
+
 def _relative(doc: Document) -> Iterator[Match]:
+    if not may_be_relative(doc.text):
+        return
     found = document_date(doc)
     if not found:
         return

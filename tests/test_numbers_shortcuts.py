@@ -1,0 +1,138 @@
+"""The numbers kinds' shortcuts find exactly what the plain search finds.
+
+Dates are tried only where one can start, texts without a month name or "day"
+are skipped, and each kind tests a few substrings before its regexes. These
+tests compare each shortcut with the plain code it stands for, on texts built
+from the pieces that matter (month names, weekdays, digits, case variants that
+IGNORECASE equates such as "ſ" and "K").
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint import dates
+from lint.config import Config
+from lint.kinds import arithmetic, batch_facts, quantity, weekday_date
+from lint.rulebook import selected_rules
+
+
+def compiled(rule_id: str):
+    return next(r for r in selected_rules(Config(select=(rule_id,))) if r.id == rule_id).compiled
+
+
+SEPARATORS = [" ", "  ", "\n", ", ", "-", "", "(", ")", ".", "\u00a0", "x"]
+DATE_PIECES = [
+    "January", "Jan", "Jan.", "May", "may", "Sept", "Sep", "Dec", "MAR", "Mar",
+    "1", "11", "31", "32", "0", "05", "1st", "22nd", "2022", "1999", "2022-04-11",
+    "2022-13-01", "19", "of", "on", "Monday", "Sunday", "day", "today", "٣", "x",
+]  # fmt: skip
+
+
+def texts(pieces: list[str], max_size: int = 25):
+    parts = st.tuples(st.sampled_from(pieces), st.sampled_from(SEPARATORS))
+    return st.lists(parts, max_size=max_size).map(lambda ps: "".join(w + s for w, s in ps))
+
+
+def plain_dates(text: str) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for m in dates._DATE_RE.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(DATE_PIECES))
+def test_dates_are_tried_where_they_can_start(text):
+    assert [(m.span(), m.groupdict()) for m in dates._date_matches(text)] == plain_dates(text)
+    if not dates.may_hold_date(text):
+        assert plain_dates(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts(DATE_PIECES))
+def test_weekdays_need_day(text):
+    plain = [m.span() for m in dates._WEEKDAY_RE.finditer(text)]
+    assert [(w.start, w.end) for w in dates._find_weekdays(text)] == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts(DATE_PIECES))
+def test_batch_facts_when_test(text):
+    assert batch_facts.has_when(text) == bool(batch_facts._HAS_WHEN.search(text))
+
+
+NAME_PIECES = ["Wang", "Yi", "Antony", "Blinken", "O'Neil", "Jean-Pierre", "McDo", "the", "A"]
+_CAP = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+PLAIN_NAME_RUN = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*\b(?!['’]\w)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts(NAME_PIECES + ["5", "’s", "'s", "é"]))
+def test_name_runs_open_with_a_capital_at_a_word_boundary(text):
+    plain = [m.span() for m in PLAIN_NAME_RUN.finditer(text)]
+    assert [m.span() for m in batch_facts._NAME_RUN.finditer(text)] == plain
+
+
+EVENTS = compiled("numbers.cross-document-day").events
+EVENT_PIECES = [
+    "phone", "PHONE", "call", "CALL", "Met", "meeting", "with", "a", "the", "talks", "held",
+    "video", "conference", "videoconference", "spoke", "by", "telephone", "ſpoke", "ſummit",
+    "summit", "between", "of", "Wang", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(EVENT_PIECES, max_size=12))
+def test_event_kind_skips_only_patterns_that_cannot_match(text):
+    plain = next((kind for pattern, kind, _ in EVENTS if pattern.search(text)), None)
+    assert batch_facts._event_kind(text, EVENTS) == plain
+
+
+SHARE = compiled("numbers.share-over-100").share
+SHARE_PIECES = [
+    "112", "5", "five", "%", "per", "cent", "PER", "CENT", "percent", "Per\tcent", "of", "voters",
+    "VOTERS", "people", "recent", "all", "the", "respondents", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(SHARE_PIECES, max_size=12))
+def test_share_prefilter_is_a_necessary_condition(text):
+    if not arithmetic.may_have_share(text, SHARE):
+        assert SHARE.search(text) is None
+
+
+WORDS_DIGITS_PIECES = ["five", "FIVE", "twenty-one", "(", ")", "6", "5", "1,000", "x", "a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(WORDS_DIGITS_PIECES, max_size=12))
+def test_words_digits_prefilter_is_a_necessary_condition(text):
+    if not quantity.may_have_words_digits(text):
+        assert quantity._WORDS_DIGITS.search(text) is None
+
+
+RELATIVE_PIECES = [
+    "yesterday", "YESTERDAY", "yeſterday", "today", "Tomorrow", "Monday", "THURSDAY", "(", ",",
+    "day", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(RELATIVE_PIECES, max_size=10))
+def test_relative_prefilter_is_a_necessary_condition(text):
+    if not weekday_date.may_be_relative(text):
+        assert weekday_date._RELATIVE.search(text) is None
+
+
+def test_letters_tested_in_lowered_text_have_only_two_cases():
+    """The prefilters look for "cent", "day", "today", "terday", "tomorrow" and
+    "per" in text.lower(): each of their letters must match only its own two
+    cases under IGNORECASE, and lower() must leave white space as it is."""
+    for letter in set("centdaytodayterdaytomorrowper"):
+        pattern = re.compile(letter, re.IGNORECASE)
+        matching = {c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c)}
+        assert matching == {letter, letter.upper()}, letter
+    assert all(chr(c).lower() == chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
