@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import compile_pattern, finditer, prefilter_fold
+from lint.prefixes import required_literals
 
 # Bullets and punctuation at the start, punctuation at the end of a line. The
 # end is found by a reverse search, so only the line's last characters are read.
@@ -31,6 +33,9 @@ _LEAD = regex.compile(r"[\s\p{P}\p{S}•·|>»]+")
 _TRAIL = regex.compile(r"(?r)[\s\p{P}\p{S}|<«]+\Z")
 _COPYRIGHT = regex.compile(r"©|\(c\)")
 _SPACES = regex.compile(r"\s+")
+# What splitting an alternation would change: a flag set for the whole pattern
+# ("(?i)", not the scoped "(?i:...)") or a group referred to by number or name.
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)|\\[0-9g]|\(\?P=|\(\?[&+-]?[0-9R]")
 # Not whitespace to regex's \s, but to str.split.
 _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 
@@ -48,10 +53,19 @@ class Options:
 @dataclass(frozen=True)
 class Compiled:
     whole_line: regex.Pattern | None
+    # whole_line split in two: entries each match of which holds one of its
+    # literals, tried alone on a line where the automaton finds one; the rest.
+    guarded: tuple[str, ...]
+    guard: object | None  # ahocorasick.Automaton: literal -> entry indices
+    unguarded: regex.Pattern | None
     anywhere: regex.Pattern | None
     max_words: int
     icon_word: str
     icon_min: int
+
+
+def _alternation(entries: list[str]) -> regex.Pattern | None:
+    return compile_pattern("|".join(f"(?:{e})" for e in entries)) if entries else None
 
 
 def read_pattern_list(text: str) -> list[str]:
@@ -70,7 +84,7 @@ def compile(options: Options, context=None) -> Compiled:
         compile_pattern(entry)  # name the bad one
     if not entries and not options.patterns and not options.icon_word:
         raise ValueError("boilerplate needs 'lines', 'lines_file', 'patterns' or 'icon_word'")
-    whole = compile_pattern("|".join(f"(?:{e})" for e in entries)) if entries else None
+    whole = _alternation(entries)
     for pattern in options.patterns:
         compile_pattern(pattern, True)
     anywhere = (
@@ -78,7 +92,57 @@ def compile(options: Options, context=None) -> Compiled:
         if options.patterns
         else None
     )
-    return Compiled(whole, anywhere, options.max_words, options.icon_word.lower(), options.icon_min)
+    guarded, by_literal = _split_by_literals(entries)
+    automaton = _automaton(by_literal) if guarded else None
+    if automaton is None:
+        guarded = []
+    rest = [entry for entry in entries if entry not in guarded]
+    return Compiled(
+        whole,
+        tuple(guarded),
+        automaton,
+        _alternation(rest),
+        anywhere,
+        options.max_words,
+        options.icon_word.lower(),
+        options.icon_min,
+    )
+
+
+def _split_by_literals(entries: list[str]) -> tuple[list[str], dict[str, list[int]]]:
+    """The entries every match of which holds one of some literals, and for
+    each case-folded literal the indices (in those entries) of the entries
+    holding it; empty when splitting the alternation would change what an
+    entry means."""
+    if any(_GLOBAL_FLAGS.search(entry) for entry in entries):
+        return [], {}
+    guarded: list[str] = []
+    by_literal: dict[str, list[int]] = {}
+    for entry in entries:
+        literals = required_literals(entry)
+        if literals is not None:
+            for literal in {prefilter_fold(literal) for literal in literals}:
+                by_literal.setdefault(literal, []).append(len(guarded))
+            guarded.append(entry)
+    return guarded, by_literal
+
+
+def _automaton(by_literal: dict[str, list[int]]):
+    try:
+        import ahocorasick
+    except ImportError:  # no prefilter, same results
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal, indices in by_literal.items():
+        automaton.add_word(literal, tuple(indices))
+    automaton.make_automaton()
+    return automaton
+
+
+@cache
+def _entry_pattern(entry: str) -> regex.Pattern:
+    """One entry compiled on first use: most are never tried in a run."""
+    return compile_pattern(entry)
 
 
 def normalise(line: str) -> str:
@@ -137,9 +201,27 @@ def _line_matches(doc: Document, compiled: Compiled, icons: bool) -> Iterator[Ma
         end = start + len(stripped)
         words = stripped.split()
         short = len(words) <= compiled.max_words
-        if short and compiled.whole_line and compiled.whole_line.fullmatch(normalise(stripped)):
+        if short and compiled.whole_line and _whole_line_match(stripped, compiled):
             yield Match(start, end, {"what": "page furniture"})
             continue
         if icons and _is_icon_residue(words, compiled):
             yield Match(start, end, {"what": "icon-font residue"})
             continue
+
+
+def _whole_line_match(stripped: str, compiled: Compiled) -> bool:
+    """Whether some entry matches the whole normalised line: the alternation
+    fullmatches exactly when one of its alternatives does."""
+    text = normalise(stripped)
+    if compiled.unguarded is not None and compiled.unguarded.fullmatch(text):
+        return True
+    if compiled.guard is None:
+        return False
+    tried: set[int] = set()
+    for _, indices in compiled.guard.iter(prefilter_fold(text)):
+        for index in indices:
+            if index not in tried:
+                tried.add(index)
+                if _entry_pattern(compiled.guarded[index]).fullmatch(text):
+                    return True
+    return False
