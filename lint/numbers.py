@@ -71,6 +71,14 @@ NUMBER = (
     rf"|(?i:{NUMBER_WORDS})"
 )
 _NUMBER_RE = re.compile(NUMBER)
+# Where a figure can start (see finditer_figures): a run of digits, or a number
+# word's first word in the lowered text. Both open with a character class or
+# with literals, so re skips ahead instead of trying NUMBER at every offset.
+_DIGIT_RUN = re.compile(r"\d\d*")
+_FIRST_WORD = re.compile("|".join(sorted(_UNITS[:-4], key=len, reverse=True)))
+# Characters IGNORECASE equates with a letter of a number word that lower() does
+# not turn into that letter (long s, dotless i), or into one character (dotted I).
+_ODD_CASES = ("ſ", "ı", "İ")
 
 # Hedges before a figure, and the interval each one makes of it.
 _HEDGES = {
@@ -165,7 +173,7 @@ def parse_number(written: str) -> float | None:
 def find_figures(text: str) -> list[Figure]:
     """Every figure in `text`, with the hedge in front of it when there is one."""
     out = []
-    for m in _NUMBER_RE.finditer(text):
+    for m in finditer_figures(_NUMBER_RE, text):
         value = parse_number(m.group())
         if value is None:
             continue
@@ -174,6 +182,36 @@ def find_figures(text: str) -> list[Figure]:
         start = m.start() - (len(before) - hedge.start(1)) if hedge else m.start()
         out.append(Figure(start, m.end(), value, hedge.group(1) if hedge else None, m.group()))
     return out
+
+
+def finditer_figures(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """`pattern.finditer(text)` for a pattern whose matches start with NUMBER
+    (as _NUMBER_RE's, or "{NUMBER}%"), tried only where a figure can start.
+
+    Digits start a figure only after a character that is not a word character
+    (nor "." or ","): at the start of a run of digits. Number words start at a
+    word boundary with a word of _FIRST in any case, which, without the odd
+    cases, is that word in text.lower() at the same offset (one character each);
+    a run of letters cannot hide it, since what precedes a boundary is not a
+    letter. Trying `match` at those offsets in order, from the end of the last
+    match on, finds what finditer finds.
+    """
+    if any(odd in text for odd in _ODD_CASES):
+        return list(pattern.finditer(text))
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    starts += [m.start() for m in _FIRST_WORD.finditer(text.lower())]
+    starts.sort()
+    found = []
+    end = 0
+    match = pattern.match
+    for start in starts:
+        if start < end:
+            continue
+        m = match(text, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

@@ -15,7 +15,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import dates
+from lint import dates, numbers
 from lint.config import Config
 from lint.kinds import arithmetic, batch_facts, quantity, weekday_date
 from lint.rulebook import selected_rules
@@ -127,12 +127,64 @@ def test_relative_prefilter_is_a_necessary_condition(text):
         assert weekday_date._RELATIVE.search(text) is None
 
 
+def ignorecase_equals(letters: set[str]):
+    """(character, letter) for every character that IGNORECASE equates with one of
+    the ASCII `letters`."""
+    any_of = re.compile(f"[{''.join(sorted(letters))}]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if any_of.fullmatch(char):
+            for letter in letters:
+                if re.fullmatch(letter, char, re.IGNORECASE):
+                    yield char, letter
+
+
 def test_letters_tested_in_lowered_text_have_only_two_cases():
     """The prefilters look for "cent", "day", "today", "terday", "tomorrow" and
     "per" in text.lower(): each of their letters must match only its own two
     cases under IGNORECASE, and lower() must leave white space as it is."""
-    for letter in set("centdaytodayterdaytomorrowper"):
-        pattern = re.compile(letter, re.IGNORECASE)
-        matching = {c for c in map(chr, range(sys.maxunicode + 1)) if pattern.fullmatch(c)}
-        assert matching == {letter, letter.upper()}, letter
+    letters = set("centdaytodayterdaytomorrowper")
+    for char, letter in ignorecase_equals(letters):
+        assert char in (letter, letter.upper()), (hex(ord(char)), letter)
     assert all(chr(c).lower() == chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+
+
+NUMBER_PIECES = [
+    "one", "ONE", "Twenty", "twenty-one", "hundred", "and", "ſix", "ſeven", "ıx", "İ", "five",
+    "5", "1,000", "1.5", "10.000", "million", "thousand", "someone", "often", "٣", "_", "x",
+    "K", "\u212a",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(NUMBER_PIECES))
+def test_figures_are_tried_where_they_can_start(text):
+    plain = [(m.span(), m.group()) for m in numbers._NUMBER_RE.finditer(text)]
+    assert [
+        (m.span(), m.group()) for m in numbers.finditer_figures(numbers._NUMBER_RE, text)
+    ] == plain
+
+
+def test_number_word_letters_lower_to_themselves_but_for_the_odd_cases():
+    """finditer_figures finds number words in text.lower(): a character that
+    IGNORECASE equates with one of their letters must lower to that letter,
+    unless it is one of the odd cases (then the plain search runs); and no
+    character but those lowers to more than one, or to an ASCII letter without
+    being a word character."""
+    for char, letter in ignorecase_equals(set("".join(numbers._UNITS))):
+        assert char in numbers._ODD_CASES or char.lower() == letter, (hex(ord(char)), letter)
+    word = re.compile(r"\w")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char not in numbers._ODD_CASES:
+            lowered = char.lower()
+            assert len(lowered) == 1, hex(code)
+            if lowered.isascii() and lowered.isalpha():
+                assert word.fullmatch(char), hex(code)
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(NUMBER_PIECES + SHARE_PIECES))
+def test_shares_are_tried_where_a_figure_can_start(text):
+    plain = [(m.span(), m.group()) for m in SHARE.finditer(text)]
+    assert [(m.span(), m.group()) for m in numbers.finditer_figures(SHARE, text)] == plain

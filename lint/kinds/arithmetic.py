@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.numbers import HEDGE, NUMBER, find_figures, parse_number, show
+from lint.numbers import HEDGE, NUMBER, find_figures, finditer_figures, parse_number, show
 from lint.patterns import may_match
 
 CHECKS = ("share", "part-total", "breakdown")
@@ -107,7 +107,7 @@ def _share(doc: Document, pattern: re.Pattern) -> Iterator[Match]:
     text = doc.text
     if not may_have_share(text, pattern):
         return
-    for m in pattern.finditer(text):
+    for m in finditer_figures(pattern, text):  # a share starts with its figure
         value = parse_number(m.group("num"))
         if value is not None and value > 100:
             yield Match(
