@@ -8,6 +8,7 @@ that grows with the length of the text.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -95,11 +96,7 @@ class _AnchorIndex:
         whether it can match at all); None when it has neither."""
         key = (pattern.pattern, pattern.flags)
         if key not in self.by_pattern:
-            words, positional = None, True
-            if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
-                words = literal_prefixes(pattern.pattern)
-                if words is None:
-                    words, positional = required_literals(pattern.pattern), False
+            words, positional = literal_analysis(pattern)
             if words and _ahocorasick() is not None:
                 ids = []
                 for word in words:
@@ -141,6 +138,54 @@ class _AnchorIndex:
         if not self.aligned:
             return None
         return found[0] if len(found) == 1 else sorted(set().union(*found))
+
+
+# (pattern, flags) -> (literal prefixes, True) or (required literals, False) or
+# (None, True). Parsing every pattern costs ~60 ms per process, so the built-in
+# packs' analysis is kept in the pack cache (lint.rulebook) and remembered here.
+_LITERALS: dict[tuple[str, int], tuple[frozenset[str] | None, bool]] = {}
+
+
+def literal_analysis(pattern: regex.Pattern) -> tuple[frozenset[str] | None, bool]:
+    """What the prefilter knows of `pattern` (see lint/prefixes.py)."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in _LITERALS:
+        words, positional = None, True
+        if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
+            words = literal_prefixes(pattern.pattern)
+            if words is None:
+                words, positional = required_literals(pattern.pattern), False
+        _LITERALS[key] = (words, positional)
+    return _LITERALS[key]
+
+
+def literal_table(values: Iterable[object]) -> dict[tuple[str, int], tuple]:
+    """The analysis of every regex found in `values` (compiled rules)."""
+    table = {}
+    for value in values:
+        for pattern in _patterns_in(value):
+            table[(pattern.pattern, pattern.flags)] = literal_analysis(pattern)
+    return table
+
+
+def remember_literals(table: dict[tuple[str, int], tuple]) -> None:
+    _LITERALS.update(table)
+
+
+def _patterns_in(value: object, depth: int = 0) -> Iterator[regex.Pattern]:
+    if isinstance(value, regex.Pattern):
+        yield value
+    elif depth > 4:
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _patterns_in(getattr(value, field.name), depth + 1)
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _patterns_in(item, depth + 1)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _patterns_in(item, depth + 1)
 
 
 def _ahocorasick():

@@ -39,8 +39,16 @@ def _compile_builtin_packs() -> dict[str, Pack]:
 def builtin_packs() -> dict[str, Pack]:
     """The built-in packs by file name, compiled once and kept in the on-disk
     cache between runs: one entry for all of them, whose rules are unpickled
-    only when first run (see `lint.packs.RuleData`)."""
-    return cached("pack", _builtin_key(), _compile_builtin_packs)
+    only when first run (see `lint.packs.RuleData`). The prefilter's analysis
+    of their regexes (lint.patterns) is cached beside them."""
+    packs = cached("pack", _builtin_key(), _compile_builtin_packs)
+    from lint.patterns import literal_table, remember_literals
+
+    rules = [rule for pack in packs.values() for rule in pack.rules]
+    remember_literals(
+        cached("literals", _builtin_key(), lambda: literal_table(r.compiled for r in rules))
+    )
+    return packs
 
 
 def packs_for(config: Config) -> list[Pack]:

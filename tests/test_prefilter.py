@@ -141,3 +141,29 @@ def test_repetition_tries_only_candidate_words_and_finds_the_same(
     )
     text = "".join(word + sep for word, sep in parts)
     assert [m.span() for m in repetition._matches(text, compiled)] == plain(compiled.search, text)
+
+
+def test_the_literal_analysis_of_compiled_rules_is_collected_for_the_pack_cache():
+    from dataclasses import dataclass
+
+    from lint.patterns import literal_table
+
+    @dataclass(frozen=True)
+    class Compiled:
+        search: regex.Pattern
+        pairs: tuple
+
+    compiled = Compiled(
+        compile_pattern(phrase_pattern(["Kiev", "Krivoy Rog"])),
+        ((compile_pattern(r"^\s*BREAKING:"), "x"), (compile_pattern(r"\d+"), "y")),
+    )
+    table = literal_table([compiled])
+    assert table[(compiled.search.pattern, compiled.search.flags)] == (
+        frozenset({"Kiev", "Krivoy"}),
+        True,
+    )
+    assert table[(r"^\s*BREAKING:", compiled.pairs[0][0].flags)] == (
+        frozenset({"BREAKING:"}),
+        False,
+    )
+    assert table[(r"\d+", compiled.pairs[1][0].flags)] == (None, False)
