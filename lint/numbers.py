@@ -184,7 +184,9 @@ def find_figures(text: str) -> list[Figure]:
     return out
 
 
-def finditer_figures(pattern: re.Pattern, text: str) -> list[re.Match]:
+def finditer_figures(
+    pattern: re.Pattern, text: str, words: re.Pattern = _FIRST_WORD
+) -> list[re.Match]:
     """`pattern.finditer(text)` for a pattern whose matches start with NUMBER
     (as _NUMBER_RE's, or "{NUMBER}%"), tried only where a figure can start.
 
@@ -195,11 +197,15 @@ def finditer_figures(pattern: re.Pattern, text: str) -> list[re.Match]:
     a run of letters cannot hide it, since what precedes a boundary is not a
     letter. Trying `match` at those offsets in order, from the end of the last
     match on, finds what finditer finds.
+
+    Another pattern whose matches start at a word boundary with digits or with
+    one of some words in any case passes those `words` (lowercase ASCII letters,
+    longest first; see day_counter), provided _ODD_CASES covers their letters.
     """
     if any(odd in text for odd in _ODD_CASES):
         return list(pattern.finditer(text))
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    starts += [m.start() for m in _FIRST_WORD.finditer(text.lower())]
+    starts += [m.start() for m in words.finditer(text.lower())]
     starts.sort()
     found = []
     end = 0

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from lint import dates, numbers
 from lint.config import Config
-from lint.kinds import arithmetic, batch_facts, quantity, weekday_date
+from lint.kinds import arithmetic, batch_facts, day_counter, quantity, weekday_date
+from lint.patterns import prefilter_fold
 from lint.rulebook import selected_rules
 
 
@@ -171,7 +172,8 @@ def test_number_word_letters_lower_to_themselves_but_for_the_odd_cases():
     unless it is one of the odd cases (then the plain search runs); and no
     character but those lowers to more than one, or to an ASCII letter without
     being a word character."""
-    for char, letter in ignorecase_equals(set("".join(numbers._UNITS))):
+    words = [*numbers._UNITS, *day_counter._FIRST_WORDS.pattern.split("|")]
+    for char, letter in ignorecase_equals(set("".join(words))):
         assert char in numbers._ODD_CASES or char.lower() == letter, (hex(ord(char)), letter)
     word = re.compile(r"\w")
     for code in range(sys.maxunicode + 1):
@@ -188,3 +190,70 @@ def test_number_word_letters_lower_to_themselves_but_for_the_odd_cases():
 def test_shares_are_tried_where_a_figure_can_start(text):
     plain = [(m.span(), m.group()) for m in SHARE.finditer(text)]
     assert [(m.span(), m.group()) for m in numbers.finditer_figures(SHARE, text)] == plain
+
+
+def plain_people(text: str, not_names: frozenset[str]) -> list[tuple[str, ...]]:
+    runs = []
+    for m in PLAIN_NAME_RUN.finditer(text):
+        current: list[str] = []
+        for word in m.group().split():
+            if word.lower() in not_names:
+                if current:
+                    runs.append(tuple(current))
+                current = []
+            else:
+                current.append(word)
+        if current:
+            runs.append(tuple(current))
+    return runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts(NAME_PIECES + ["Foreign", "Minister", "President", "5", "’s", "\t"]))
+def test_people_are_the_plain_runs(text):
+    not_names = batch_facts.NOT_NAMES
+    assert batch_facts._people(text, not_names) == plain_people(text, not_names)
+
+
+FOLD_PIECES = ["Wang", "ß", "İ", "ı", "i\u0307", "ſ", "\u212a", "ﬁ", "CALL", "x", "Σ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(FOLD_PIECES, max_size=10), st.integers(0, 40), st.integers(0, 40))
+def test_sentence_fold_is_a_slice_of_the_text_fold_when_aligned(text, a, b):
+    folded = text.casefold()
+    if len(folded) == len(text) and "\u0307" not in folded and "ı" not in folded:
+        assert prefilter_fold(text[a:b]) == folded[a:b]
+
+
+@settings(max_examples=500, deadline=None)
+@given(texts(WORDS_DIGITS_PIECES + NUMBER_PIECES, max_size=15))
+def test_words_digits_are_tried_where_they_can_start(text):
+    pattern = quantity._WORDS_DIGITS
+    plain = [(m.span(), m.group()) for m in pattern.finditer(text)]
+    assert [(m.span(), m.group()) for m in numbers.finditer_figures(pattern, text)] == plain
+
+
+COUNTER = compiled("numbers.day-counter").counters[0].pattern
+COUNTER_PIECES = [
+    "the", "THE", "50th", "1st", "day", "Day", "of", "since", "invasion", "war", "Russian",
+    "fiftieth", "fifty", "sixtieth", "twenty-first", "one", "hundred", "and", "hundredth",
+    "ſecond", "fırst", "İnvasion", "12", "٣", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(texts(COUNTER_PIECES, max_size=15))
+def test_day_counters_are_tried_where_they_can_start(text):
+    plain = [(m.span(), m.group()) for m in COUNTER.finditer(text)]
+    found = numbers.finditer_figures(COUNTER, text, day_counter._FIRST_WORDS)
+    assert [(m.span(), m.group()) for m in found] == plain
+
+
+def test_day_counter_examples_are_found():
+    text = "On the fiftieth day of the war, and Day 12 of the invasion, the 3rd day of war."
+    plain = [m.span() for m in COUNTER.finditer(text)]
+    assert len(plain) == 3
+    assert [
+        m.span() for m in numbers.finditer_figures(COUNTER, text, day_counter._FIRST_WORDS)
+    ] == plain

@@ -141,9 +141,13 @@ def has_when(text: str) -> bool:
 def _people(text: str, not_names: frozenset[str]) -> list[tuple[str, ...]]:
     """Runs of capitalised name words, split at titles and places."""
     runs = []
-    for m in _NAME_RUN.finditer(text):
+    for found in _NAME_RUN.findall(text):
+        if " " not in found and found.isalpha():  # one word, the common case
+            if found.lower() not in not_names:
+                runs.append((found,))
+            continue
         current: list[str] = []
-        for word in m.group().split():
+        for word in found.split():
             if word.lower() in not_names:
                 if current:
                     runs.append(tuple(current))
@@ -175,9 +179,15 @@ def collect(doc: Document, compiled: Compiled) -> list[Claim]:
     if not surname_of:
         return []
     anchor = document_date(doc)
+    # A sentence's fold is a slice of the text's when folding keeps every
+    # character one character and prefilter_fold has nothing to replace.
+    folded = text.casefold()
+    aligned = len(folded) == len(text) and "\u0307" not in folded and "ı" not in folded
     found: list[tuple[str, set[str], object]] = []  # (kind, people, sentence)
     for sentence in doc.sentences:
-        kind = _event_kind(sentence.text, events)
+        kind = _event_kind(
+            sentence.text, events, folded[sentence.start : sentence.end] if aligned else None
+        )
         if kind is None:
             continue
         people = {
@@ -221,11 +231,11 @@ def collect(doc: Document, compiled: Compiled) -> list[Claim]:
     return claims
 
 
-def _event_kind(text: str, events) -> str | None:
+def _event_kind(text: str, events, folded: str | None = None) -> str | None:
     """The kind of the first event pattern that matches `text`. A pattern whose
     required literals (folded as IGNORECASE matches them) are all missing from
-    the sentence's fold cannot match it, so its search is skipped."""
-    folded = None
+    the sentence's fold (`folded`, or prefilter_fold(text)) cannot match it, so
+    its search is skipped."""
     for pattern, kind, literals in events:
         if literals is not None:
             if folded is None:

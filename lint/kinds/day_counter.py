@@ -23,6 +23,7 @@ from text_to_num import text2num
 from lint.dates import document_date, find_dates, find_weekdays, reference_year, resolve_weekday
 from lint.document import Document
 from lint.kinds.base import Match
+from lint.numbers import finditer_figures
 from lint.patterns import may_match
 
 _ORDINAL_WORDS = (
@@ -41,6 +42,23 @@ _CARDINAL_OF = {
     "ninth": "nine",
     "twelfth": "twelve",
 }
+# The words a counter can start with (besides digits): "the", "day", or the
+# first word of _ORDINAL_WORDS. Longest first, for numbers.finditer_figures.
+_FIRST_WORDS = re.compile(
+    "|".join(
+        sorted(
+            """
+            the day twenty thirty forty fifty sixty seventy eighty ninety one two three
+            four five six seven eight nine first second third fourth fifth sixth seventh
+            eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth
+            seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth
+            sixtieth seventieth eightieth ninetieth hundredth
+            """.split(),  # noqa: SIM905
+            key=len,
+            reverse=True,
+        )
+    )
+)
 _ORDINAL = rf"(?P<ord>\d{{1,4}}(?:st|nd|rd|th)|{_ORDINAL_WORDS})"
 
 
@@ -141,7 +159,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             may_match(counter.context, doc.text) and counter.context.search(doc.text)
         ):
             continue
-        for m in counter.pattern.finditer(doc.text):
+        for m in finditer_figures(counter.pattern, doc.text, _FIRST_WORDS):
             number = _day_number(m)
             if not number:
                 continue

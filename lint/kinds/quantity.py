@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.numbers import NUMBER_WORDS, find_figures, overlap, parse_number, show
+from lint.numbers import (
+    NUMBER_WORDS,
+    find_figures,
+    finditer_figures,
+    overlap,
+    parse_number,
+    show,
+)
 from lint.patterns import may_match
 
 CHECKS = ("values", "words-digits")
@@ -59,8 +66,7 @@ _NOT_MODIFIERS = frozenset(
         "new",
     ]  # noqa: SIM905
 )
-_BRACKETED_DIGITS = re.compile(r"[a-z]\s*\(\s*\d", re.IGNORECASE)
-# What _BRACKETED_DIGITS needs, found by re's literal scan for "(".
+# What _WORDS_DIGITS needs, found by re's literal scan for "(".
 _PAREN_DIGIT = re.compile(r"\(\s*\d")
 _WORDS_DIGITS = re.compile(rf"(?i:{NUMBER_WORDS})\s*\(\s*(\d{{1,3}}(?:,\d{{3}})*|\d+)\s*\)")
 
@@ -103,15 +109,15 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
 
 
 def may_have_words_digits(text: str) -> bool:
-    """False only when _WORDS_DIGITS finds nothing in `text`. Each test needs what
-    the one before it finds: "(", "(" and a digit, a letter before them."""
-    return "(" in text and bool(_PAREN_DIGIT.search(text)) and bool(_BRACKETED_DIGITS.search(text))
+    """False only when _WORDS_DIGITS finds nothing in `text`: no "(" before a digit."""
+    return "(" in text and _PAREN_DIGIT.search(text) is not None
 
 
 def _words_digits(doc: Document) -> Iterator[Match]:
     if not may_have_words_digits(doc.text):
         return
-    for m in _WORDS_DIGITS.finditer(doc.text):
+    # Its matches start with number words, tried only where they can start.
+    for m in finditer_figures(_WORDS_DIGITS, doc.text):
         words = doc.text[m.start() : m.start(1)].rstrip(" (")
         in_words, in_digits = parse_number(words), parse_number(m.group(1))
         if in_words is None or in_digits is None or in_words == in_digits:
