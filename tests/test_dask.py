@@ -55,6 +55,21 @@ def test_bag_on_a_cluster_equals_the_cli(client):
     pd.testing.assert_frame_equal(got, expected, check_dtype=False)
 
 
+def test_many_partitions_reduce_in_a_tree_and_equal_the_cli(client):
+    import dask.bag as db
+
+    # More partitions than a reduction level takes (8), so facts pass through
+    # intermediate aggregations before the cross-document rules are resolved.
+    pairs = seed_pairs()
+    bag = db.from_sequence(pairs * 5, npartitions=20)
+    got = check_bag(bag).compute()
+    cross = got[got.rule == "numbers.cross-document-day"]
+    assert len(cross) > 0
+    once = sort_findings(check_bag(db.from_sequence(pairs, npartitions=4)).compute()[KEYS])
+    per_document = got[~got.rule.str.startswith("numbers.cross-document")]
+    assert len(per_document) == 5 * len(once[~once.rule.str.startswith("numbers.cross-document")])
+
+
 def test_dataframe_column_with_ids(client):
     import dask.dataframe as dd
 

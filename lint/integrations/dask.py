@@ -19,6 +19,8 @@ Install with `pip install 'newslint[dask]'`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
+from itertools import chain
 
 import dask.bag as db
 import dask.dataframe as dd
@@ -85,6 +87,10 @@ def _check_partition(items: Iterable, config: Config) -> list[dict]:
     return out
 
 
+def _concatenate(parts: list[list]) -> list:
+    return list(chain.from_iterable(parts))
+
+
 def _resolve(fact_lists: list, config: Config) -> list[dict]:
     """The reduction's last step: cross-document findings from all facts."""
     results = [DocumentResult(path, [], facts=facts) for path, facts in fact_lists]
@@ -100,7 +106,9 @@ def check_bag(bag: db.Bag, config: Config | None = None) -> dd.DataFrame:
     checked = bag.map_partitions(_check_partition, config)
     rows = checked.map(lambda r: r["rows"]).flatten()
     facts = checked.map(lambda r: (r["path"], r["facts"])).filter(lambda pair: pair[1])
-    batch = facts.reduction(list, lambda parts: _resolve(sum(parts, []), config))
+    # A tree reduction: every level concatenates (path, facts) pairs; the
+    # cross-document rules are resolved once, on the result.
+    batch = facts.reduction(list, _concatenate).apply(partial(_resolve, config=config))
     meta = _to_frame([])
     per_document = rows.map_partitions(_to_frame).to_delayed()
     per_document = dd.from_delayed(per_document, meta=meta)
