@@ -36,7 +36,7 @@ _INVISIBLE_CHAR = re.compile(
 )
 # Every Cyrillic and CJK character lies in these ranges, outside Latin and
 # General Punctuation (tests/test_kind_shortcuts.py checks regex's tables).
-_MAYBE_FOREIGN = re.compile("[\u0400-\u1fff\u2070-\U0010ffff]")
+_MAYBE_FOREIGN = regex.compile("[\u0400-\u1fff\u2070-\U0010ffff]")  # re: 6 ms to compile
 _CYRILLIC_RUN = regex.compile(r"\p{Cyrillic}+(?:[\s,;:\-–—]+\p{Cyrillic}+)*")
 _CJK_RUN = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}][\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\s，。、：；！？]*"

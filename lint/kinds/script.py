@@ -7,7 +7,6 @@ look-alike, the all-Latin word is suggested.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -84,7 +83,7 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LATIN = regex.compile(r"\p{Script=Latin}")
 # Every Cyrillic and Greek character lies in these ranges, outside Latin and
 # General Punctuation (tests/test_kind_shortcuts.py checks regex's tables).
-_MAYBE_FOREIGN = re.compile("[\u0370-\u1fff\u2070-\U0010ffff]")
+_MAYBE_FOREIGN = regex.compile("[\u0370-\u1fff\u2070-\U0010ffff]")  # re: 6 ms to compile
 _SCRIPT_CHARS = {
     "Cyrillic": r"\p{Script=Cyrillic}",
     "Greek": r"\p{Script=Greek}",
