@@ -19,12 +19,16 @@ import hashlib
 import hmac
 import os
 import pickle
+import time
 from functools import cache
 from pathlib import Path
 
 from lint.engine import DocumentResult, Linter
 
 DEFAULT_DIR = Path(".newslint_cache")
+# Entries not used for this long are deleted, at most once a day per folder.
+MAX_AGE_SECONDS = 30 * 24 * 3600
+PRUNE_EVERY_SECONDS = 24 * 3600
 FORMAT = b"newslint-results-1\n"
 _MAC_BYTES = 32
 
@@ -103,6 +107,15 @@ def cacheable(linter: Linter) -> bool:
     return all(rule.data.cacheable for rule in linter.rules)
 
 
+def _mark_used(entry: Path) -> None:
+    """Refresh an entry's time (at most daily), so pruning keeps what is used."""
+    try:
+        if time.time() - entry.stat().st_mtime > PRUNE_EVERY_SECONDS:
+            os.utime(entry)
+    except OSError:
+        pass
+
+
 class ResultCache:
     """Signed pickled `DocumentResult`s under `folder`, one file per entry."""
 
@@ -136,7 +149,35 @@ class ResultCache:
             self.misses += 1
             return None
         self.hits += 1
+        _mark_used(entry)
         return result
+
+    def prune_if_due(self, now: float | None = None) -> int:
+        """Delete entries unused for MAX_AGE_SECONDS, if the last pruning was
+        more than a day ago; returns how many were deleted."""
+        now = time.time() if now is None else now
+        marker = self.folder / "last-prune"
+        try:
+            if now - marker.stat().st_mtime < PRUNE_EVERY_SECONDS:
+                return 0
+        except FileNotFoundError:
+            pass
+        except OSError:
+            return 0
+        deleted = 0
+        for entry in self.folder.glob("??/*"):
+            try:
+                if now - entry.stat().st_mtime > MAX_AGE_SECONDS:
+                    entry.unlink()
+                    deleted += 1
+            except OSError:
+                continue
+        try:
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            pass
+        return deleted
 
     def put(self, linter: Linter, path: str, text: str, result: DocumentResult) -> None:
         if result.failures:

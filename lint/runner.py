@@ -174,6 +174,8 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
             linters[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
     report.findings.extend(batch_findings(linters.values(), resolver))
     report.findings.sort()
+    if _RESULTS is not None:
+        _RESULTS.prune_if_due()
     return report
 
 

@@ -28,7 +28,7 @@ def key_home(tmp_path, monkeypatch):
 
 
 def _entries(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file() and p.name != "CACHEDIR.TAG"]
+    return [p for p in folder.glob("??/*") if p.is_file()]  # entries, not the tag or marker
 
 
 def test_a_stored_result_is_returned_only_for_the_same_path_text_and_rules(tmp_path, key_home):
@@ -126,3 +126,24 @@ def test_profile_times_every_rule_without_changing_the_report(tmp_path):
     kinds = {line.split()[0] for line in timed.stderr.splitlines()}
     assert {"substitution", "repetition", "existence"} & kinds
     assert "names.romanization" in timed.stderr
+
+
+def test_entries_unused_for_a_month_are_pruned_at_most_daily(tmp_path):
+    import os
+
+    from lint.resultcache import MAX_AGE_SECONDS, ResultCache
+
+    cache = ResultCache(tmp_path)
+    old, fresh = tmp_path / "ab" / "old", tmp_path / "cd" / "fresh"
+    for entry in (old, fresh):
+        entry.parent.mkdir()
+        entry.write_bytes(b"x")
+    now = 10 * MAX_AGE_SECONDS
+    os.utime(old, (now - MAX_AGE_SECONDS - 10, now - MAX_AGE_SECONDS - 10))
+    os.utime(fresh, (now - 10, now - 10))
+    assert cache.prune_if_due(now) == 1
+    assert not old.exists() and fresh.exists()
+    os.utime(fresh, (0, 0))
+    assert cache.prune_if_due(now + 60) == 0  # pruned less than a day ago
+    assert fresh.exists()
+    assert cache.prune_if_due(now + 2 * 24 * 3600) == 1
