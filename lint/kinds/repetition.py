@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import compress, count
-from operator import eq
+from itertools import compress, count, islice
+from operator import eq, methodcaller
 
 import regex
 
@@ -67,6 +67,7 @@ def compile(options: Options, context=None) -> Compiled:
 
 # The words the search pattern's unit is made of, to find where a repeat could start.
 _WORD = regex.compile(r"\w+(?:['’\-]\w+)*")
+_START = methodcaller("start")
 
 
 def folded_words(text: str) -> list[str]:
@@ -108,7 +109,8 @@ def _matches(
     candidates = _candidates(folded_words(text) if words is None else words, compiled)
     if not candidates:
         return
-    starts = [m.start() for m in _WORD.finditer(text)]
+    # Word starts up to the last candidate, without a Python loop per word.
+    starts = list(map(_START, islice(_WORD.finditer(text), candidates[-1] + 1)))
     limit = time_limit(text)
     end = 0
     for index in candidates:
