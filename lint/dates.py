@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lint.document import Document
+from lint.patterns import matches_at
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -152,17 +153,7 @@ def _date_matches(text: str) -> list[re.Match]:
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     starts += [m.start() for m in _MONTH_START.finditer(text)]
     starts.sort()
-    found = []
-    end = 0
-    match = _DATE_RE.match
-    for start in starts:
-        if start < end:
-            continue
-        m = match(text, start)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+    return matches_at(_DATE_RE.match, text, starts)
 
 
 _cached_dates = lru_cache(maxsize=512)(_find_dates)

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from text_to_num import text2num
 
+from lint.patterns import matches_at
+
 _UNITS = [
     "zero",
     "one",
@@ -207,17 +209,7 @@ def finditer_figures(
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     starts += [m.start() for m in words.finditer(text.lower())]
     starts.sort()
-    found = []
-    end = 0
-    match = pattern.match
-    for start in starts:
-        if start < end:
-            continue
-        m = match(text, start)
-        if m:
-            found.append(m)
-            end = m.end()
-    return found
+    return matches_at(pattern.match, text, starts)
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

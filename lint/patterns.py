@@ -9,7 +9,7 @@ that grows with the length of the text.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import regex
 
@@ -252,6 +252,22 @@ def finditer(
                 yield m
     except TimeoutError:
         raise PatternTimeout(pattern.pattern) from None
+
+
+def matches_at(match: Callable[[str, int], object], text: str, starts: Iterable[int]) -> list:
+    """The matches `finditer` finds, given every offset where a match can start
+    (sorted) and the pattern's `match`: each offset is tried from the end of the
+    last match on, as finditer's scan would reach it."""
+    found = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = match(text, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def spans(patterns: Iterable[regex.Pattern], text: str) -> list[tuple[int, int]]:
