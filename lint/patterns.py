@@ -270,6 +270,21 @@ def matches_at(match: Callable[[str, int], object], text: str, starts: Iterable[
     return found
 
 
+def allowed_matches(
+    search: regex.Pattern, allow: tuple[regex.Pattern, ...], text: str
+) -> Iterator[regex.Match]:
+    """Non-empty matches of `search` not inside a match of an `allow` pattern;
+    the allow-list is searched only once something matches."""
+    allowed = None
+    for m in finditer(search, text):
+        if m.end() == m.start():
+            continue
+        if allowed is None:
+            allowed = spans(allow, text) if allow else []
+        if not inside_any(m.start(), m.end(), allowed):
+            yield m
+
+
 def spans(patterns: Iterable[regex.Pattern], text: str) -> list[tuple[int, int]]:
     """Sorted spans matched by any of `patterns` (used for allow-lists)."""
     found = []

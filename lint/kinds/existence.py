@@ -14,7 +14,11 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import compile_pattern, finditer, inside_any, phrase_pattern, spans
+from lint.patterns import (
+    allowed_matches,
+    compile_pattern,
+    phrase_pattern,
+)
 
 
 @dataclass(frozen=True)
@@ -46,12 +50,5 @@ def compile(options: Options, context=None) -> Compiled:
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    allowed = None  # the allow-list is searched only once something matches
-    for m in finditer(compiled.search, doc.text):
-        if m.end() == m.start():
-            continue
-        if allowed is None:
-            allowed = spans(compiled.allow, doc.text) if compiled.allow else []
-        if inside_any(m.start(), m.end(), allowed):
-            continue
+    for m in allowed_matches(compiled.search, compiled.allow, doc.text):
         yield Match(m.start(), m.end())

@@ -17,7 +17,11 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import compile_pattern, finditer, inside_any, phrase_pattern, spans
+from lint.patterns import (
+    allowed_matches,
+    compile_pattern,
+    phrase_pattern,
+)
 from lint.speech import indirect_speaker, quotation_at
 
 VOICE_SEVERITIES = ("info", "warning", "error", "keep", "off")
@@ -92,14 +96,7 @@ def in_voice(
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    allowed = None  # the allow-list is searched only once something matches
-    for m in finditer(compiled.search, doc.text):
-        if m.end() == m.start():
-            continue
-        if allowed is None:
-            allowed = spans(compiled.allow, doc.text) if compiled.allow else []
-        if inside_any(m.start(), m.end(), allowed):
-            continue
+    for m in allowed_matches(compiled.search, compiled.allow, doc.text):
         match = in_voice(doc, m.start(), m.end(), compiled.reported_speech, {})
         if match is not None:
             yield match

@@ -17,7 +17,11 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.kinds.lexicon import VOICE_SEVERITIES, in_voice
-from lint.patterns import compile_pattern, finditer, inside_any, phrase_pattern, spans
+from lint.patterns import (
+    allowed_matches,
+    compile_pattern,
+    phrase_pattern,
+)
 from lint.speech import SPEECH_VERBS, WINDOW
 
 # Words that start a capitalised subject without naming anybody.
@@ -112,14 +116,7 @@ def names_a_source(sentence: str, hedge: tuple[int, int]) -> bool:
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    allowed = None  # the allow-list is searched only once something matches
-    for m in finditer(compiled.search, doc.text):
-        if m.end() == m.start():
-            continue
-        if allowed is None:
-            allowed = spans(compiled.allow, doc.text) if compiled.allow else []
-        if inside_any(m.start(), m.end(), allowed):
-            continue
+    for m in allowed_matches(compiled.search, compiled.allow, doc.text):
         sentence = doc.sentence_at(m.start())
         if sentence is not None:
             # A window of the sentence around the hedge bounds the work on huge "sentences".
