@@ -54,6 +54,23 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
     )
 
 
+def finding_at(path: str, where, rule: Rule, message: str) -> Finding:
+    """A cross-document finding, at a span a document recorded with its facts
+    (`where` has line, column, end_line, end_column, offset and end_offset)."""
+    return Finding(
+        path=path,
+        line=where.line,
+        column=where.column,
+        end_line=where.end_line,
+        end_column=where.end_column,
+        rule=rule.id,
+        severity=rule.severity,
+        message=message,
+        offset=where.offset,
+        end_offset=where.end_offset,
+    )
+
+
 @dataclass
 class RuleFailure:
     """A rule that could not finish on a document (for instance a regex timeout)."""

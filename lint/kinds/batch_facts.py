@@ -282,7 +282,7 @@ def _minority(claim: Claim, group: list[tuple[str, Claim]]) -> bool:
 
 
 def resolve(facts_by_path: dict[str, list[Claim]], rule) -> Iterable[Finding]:
-    from lint.engine import render_message  # the engine imports the kinds
+    from lint.engine import finding_at, render_message  # the engine imports the kinds
 
     window = rule.compiled.window_days
     index: dict[tuple, list[tuple[str, Claim]]] = defaultdict(list)
@@ -318,18 +318,5 @@ def resolve(facts_by_path: dict[str, list[Claim]], rule) -> Iterable[Finding]:
                     "others": where,
                 },
             )
-            findings.append(
-                Finding(
-                    path=path,
-                    line=claim.line,
-                    column=claim.column,
-                    end_line=claim.end_line,
-                    end_column=claim.end_column,
-                    rule=rule.id,
-                    severity=rule.severity,
-                    message=message,
-                    offset=claim.offset,
-                    end_offset=claim.end_offset,
-                )
-            )
+            findings.append(finding_at(path, claim, rule, message))
     return findings

@@ -147,7 +147,7 @@ def _disagree(a: FigureClaim, b: FigureClaim, compiled: Compiled) -> bool:
 
 
 def resolve(facts_by_path: dict[str, list[FigureClaim]], rule) -> Iterable[Finding]:
-    from lint.engine import render_message  # the engine imports the kinds
+    from lint.engine import finding_at, render_message  # the engine imports the kinds
 
     compiled = rule.compiled
     index: dict[tuple[str, str], list[tuple[str, FigureClaim]]] = defaultdict(list)
@@ -180,18 +180,5 @@ def resolve(facts_by_path: dict[str, list[FigureClaim]], rule) -> Iterable[Findi
             rule.message,
             {"match": claim.said, "others": where, "names": ", ".join(shared)},
         )
-        findings.append(
-            Finding(
-                path=path,
-                line=claim.line,
-                column=claim.column,
-                end_line=claim.end_line,
-                end_column=claim.end_column,
-                rule=rule.id,
-                severity=rule.severity,
-                message=message,
-                offset=claim.offset,
-                end_offset=claim.end_offset,
-            )
-        )
+        findings.append(finding_at(path, claim, rule, message))
     return findings
