@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 import regex
 
@@ -242,14 +243,8 @@ def finditer(
         if starts is None:
             yield from pattern.finditer(text, pos, end, timeout=limit)
             return
-        resume = pos
-        for start in starts:
-            if start < resume or start >= end:
-                continue
-            m = pattern.match(text, start, end, timeout=limit)
-            if m:
-                resume = max(m.end(), start + 1)
-                yield m
+        in_range = [start for start in starts if pos <= start < end]
+        yield from matches_at(partial(pattern.match, endpos=end, timeout=limit), text, in_range)
     except TimeoutError:
         raise PatternTimeout(pattern.pattern) from None
 

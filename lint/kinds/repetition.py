@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from itertools import compress, count, islice
 from operator import eq, methodcaller
 
@@ -16,7 +17,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import PatternTimeout, prefilter_fold, time_limit
+from lint.patterns import PatternTimeout, matches_at, prefilter_fold, time_limit
 
 
 @dataclass(frozen=True)
@@ -111,18 +112,11 @@ def _matches(
         return
     # Word starts up to the last candidate, without a Python loop per word.
     starts = list(map(_START, islice(_WORD.finditer(text), candidates[-1] + 1)))
-    limit = time_limit(text)
-    end = 0
-    for index in candidates:
-        if starts[index] < end:
-            continue
-        try:
-            m = compiled.search.match(text, starts[index], timeout=limit)
-        except TimeoutError:
-            raise PatternTimeout(compiled.search.pattern) from None
-        if m:
-            end = m.end()
-            yield m
+    match = partial(compiled.search.match, timeout=time_limit(text))
+    try:
+        yield from matches_at(match, text, [starts[index] for index in candidates])
+    except TimeoutError:
+        raise PatternTimeout(compiled.search.pattern) from None
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
