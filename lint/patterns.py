@@ -51,8 +51,6 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 
 # --- prefilter: try a pattern only where one of its literal prefixes occurs ---
 
-# Below this many characters the regex is cheaper than the prefilter's bookkeeping.
-PREFILTER_MIN_CHARS = 200
 # More candidate offsets than this: scan instead. An anchored match costs the
 # regex module a look ahead through the rest of the text when the pattern holds a
 # literal after a variable start ("(?:the|1986)\s+chernobyl"), so many of them
@@ -127,13 +125,17 @@ class _AnchorIndex:
 
     def occurs(self, words: frozenset[int], text: str) -> bool:
         self._scan(text)
-        return any(word in self.hits for word in words)
+        return not words.isdisjoint(self.hits)
 
     def starts(self, words: frozenset[int], text: str) -> list[int] | None:
         """Sorted offsets where one of `words` starts, or None when offsets in
         the folded text do not map onto the text."""
         self._scan(text)
-        found = [self.hits[word] for word in words if word in self.hits]
+        hits = self.hits
+        if len(hits) < len(words):  # most texts hold few of the words
+            found = [offsets for word, offsets in hits.items() if word in words]
+        else:
+            found = [hits[word] for word in words if word in hits]
         if not found:
             return []
         if not self.aligned:
@@ -228,17 +230,16 @@ def finditer(
     end = len(text) if endpos is None else endpos
     limit = time_limit(text)
     starts = None
-    if len(text) >= PREFILTER_MIN_CHARS:
-        known = _INDEX.words_of(pattern)
-        if known is not None:
-            words, positional = known
-            if not positional:
-                if not _INDEX.occurs(words, text):
-                    return
-            else:
-                starts = _INDEX.starts(words, text)
-                if starts is not None and len(starts) > MAX_CANDIDATES:
-                    starts = None
+    known = _INDEX.words_of(pattern)
+    if known is not None:
+        words, positional = known
+        if not positional:
+            if not _INDEX.occurs(words, text):
+                return
+        else:
+            starts = _INDEX.starts(words, text)
+            if starts is not None and len(starts) > MAX_CANDIDATES:
+                starts = None
     try:
         if starts is None:
             yield from pattern.finditer(text, pos, end, timeout=limit)
