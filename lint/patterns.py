@@ -85,7 +85,12 @@ class _AnchorIndex:
         self.word_ids: dict[str, int] = {}
         self.by_pattern: dict[tuple[str, int], tuple[frozenset[int], bool] | None] = {}
         self.automaton = None
+        # Words met since the automaton was built (rebuilt with them for the
+        # next text), and those of them the current text was not scanned for.
+        self.pending: dict[str, int] = {}
+        self.unscanned: dict[str, int] = {}
         self.text: str | None = None
+        self.folded = ""
         self.hits: dict[int, list[int]] = {}
         self.aligned = True
 
@@ -100,28 +105,37 @@ class _AnchorIndex:
                 ids = []
                 for word in words:
                     folded = prefilter_fold(word)
-                    ids.append(self.word_ids.setdefault(folded, len(self.word_ids)))
+                    if folded not in self.word_ids:
+                        word_id = len(self.word_ids)
+                        self.word_ids[folded] = self.pending[folded] = word_id
+                        self.unscanned[folded] = word_id
+                    ids.append(self.word_ids[folded])
                 self.by_pattern[key] = (frozenset(ids), positional)
-                self.automaton, self.text = None, None  # rebuild with the new words
             else:
                 self.by_pattern[key] = None
         return self.by_pattern[key]
 
     def _scan(self, text: str) -> None:
         if self.text is text:
+            if self.unscanned:  # words new since this text was scanned
+                self._find(_automaton_of(self.unscanned), self.folded, self.hits)
+                self.unscanned = {}
             return
-        if self.automaton is None:
-            self.automaton = _ahocorasick().Automaton()
-            for word, word_id in self.word_ids.items():
-                self.automaton.add_word(word, (word_id, len(word) - 1))
-            self.automaton.make_automaton()
+        if self.automaton is None or self.pending:
+            self.automaton, self.pending = _automaton_of(self.word_ids), {}
+        self.unscanned = {}
         folded = prefilter_fold(text)
         hits: dict[int, list[int]] = {}
-        for end, (word_id, length) in self.automaton.iter(folded):
-            hits.setdefault(word_id, []).append(end - length)
+        self._find(self.automaton, folded, hits)
         # Offsets in the fold are offsets in the text only if no character
         # folded to more than one (ß -> ss).
-        self.text, self.hits, self.aligned = text, hits, len(folded) == len(text)
+        self.text, self.folded, self.hits = text, folded, hits
+        self.aligned = len(folded) == len(text)
+
+    @staticmethod
+    def _find(automaton, folded: str, hits: dict[int, list[int]]) -> None:
+        for end, (word_id, length) in automaton.iter(folded):
+            hits.setdefault(word_id, []).append(end - length)
 
     def occurs(self, words: frozenset[int], text: str) -> bool:
         self._scan(text)
@@ -141,6 +155,15 @@ class _AnchorIndex:
         if not self.aligned:
             return None
         return found[0] if len(found) == 1 else sorted(set().union(*found))
+
+
+def _automaton_of(word_ids: dict[str, int]):
+    """An Aho-Corasick automaton giving (id, length - 1) for each word."""
+    automaton = _ahocorasick().Automaton()
+    for word, word_id in word_ids.items():
+        automaton.add_word(word, (word_id, len(word) - 1))
+    automaton.make_automaton()
+    return automaton
 
 
 # (pattern, flags) -> (literal prefixes, True) or (required literals, False) or

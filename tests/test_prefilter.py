@@ -69,6 +69,20 @@ def test_a_long_text_without_the_words_is_skipped_and_with_them_is_searched():
     assert spans(pattern, text) == plain(pattern, text) and len(plain(pattern, text)) == 2
 
 
+def test_a_pattern_first_met_midway_through_a_text_still_finds_everything():
+    # The shared automaton learns a new pattern's words while a text is being
+    # checked: that text is scanned for the new words alone, the next in full.
+    text = FILLER + "Lviv and Ternopil. Ternopol and LVOV again; uzhgorod too."
+    first = compile_pattern(phrase_pattern(["Lviv", "Lvov"]), ignorecase=True)
+    assert spans(first, text) == plain(first, text) != []
+    second = compile_pattern(phrase_pattern(["Ternopol", "Uzhgorod"]), ignorecase=True)
+    assert spans(second, text) == plain(second, text) != []
+    again = FILLER + "Ternopol, Lvov."
+    assert spans(first, again) == plain(first, again) != []
+    assert spans(second, again) == plain(second, again) != []
+    assert spans(second, FILLER) == []
+
+
 def test_characters_that_fold_to_ascii_are_not_missed():
     # U+017F long s, U+212A Kelvin sign, final sigma: regex folds them to s, k, sigma.
     pattern = compile_pattern(phrase_pattern(["desk", "kosmos", "σοφία"]), ignorecase=True)
