@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -121,9 +122,20 @@ def toponym_report(quiet: bool) -> None:
     tp = fp = fn = tn = 0
     misses = []
     false_alarms = []
+    # Per finding: is the flagged word absent from the human reference (the
+    # hypothesis departs from it there) or in it (the translator wrote it too)?
+    departs, agrees = 0, []
     for row in read_jsonl(EVAL / "mt_ruuk_en" / "toponym_probes.jsonl"):
+        reference_words = set(re.findall(r"[\w'’-]+", row["reference"]))
         for system, hyp in row["hyps"].items():
-            flagged = bool(lint.check_text(hyp["text"], "probe"))
+            findings = lint.check_text(hyp["text"], "probe")
+            for f in findings:
+                word = hyp["text"][f.offset : f.end_offset]
+                if all(w in reference_words for w in re.findall(r"[\w'’-]+", word)):
+                    agrees.append((word, f.rule, hyp["text"]))
+                else:
+                    departs += 1
+            flagged = bool(findings)
             wrong = not hyp["contains_reference_spelling"]
             tp += flagged and wrong
             fp += flagged and not wrong
@@ -137,7 +149,14 @@ def toponym_report(quiet: bool) -> None:
     recall = tp / (tp + fn) if tp + fn else 0.0
     print(f"toponym_probes (names.*): tp={tp} fp={fp} fn={fn} tn={tn}")
     print(f"  precision {precision:.3f}  recall {recall:.3f}")
+    total = departs + len(agrees)
+    print(
+        f"  per finding: {departs} of {total} flag a word the human reference does not use"
+        f" (precision {departs / total if total else 0:.3f})"
+    )
     if not quiet:
+        for word, rule, text in agrees:
+            print(f"    in the reference too: {word!r} {rule}: {text[:150]}")
         for entity, system, text in misses:
             print(f"    miss [{entity}] {system}: {text[:150]}")
         for entity, system, text in false_alarms:
