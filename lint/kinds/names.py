@@ -32,6 +32,10 @@ from lint.kinds.base import Match
 _CAPITALISED = regex.compile(r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?![\p{L}\-'’])")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W{1,3}$")
 _NEXT_WORD = regex.compile(r"^\W{1,3}(\p{L}+)")
+# The name before this one in a list: "Pucha and Gramadorsk", "Mariupol, Buchi".
+_LISTED_AFTER = regex.compile(
+    r"(\p{Lu}\p{Ll}[\p{L}'’\-]*)(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$"
+)
 
 # Romanization-equivalent spellings, longest first.
 _ROMAN = (
@@ -252,7 +256,21 @@ def _in_name_position(text: str, start: int, end: int, compiled: Compiled) -> bo
     if previous and previous.group(1).lower() in compiled.before:
         return True
     following = _NEXT_WORD.search(text, end, end + 30)
-    return bool(following and following.group(1).lower() in compiled.after)
+    if following and following.group(1).lower() in compiled.after:
+        return True
+    return _listed_after_a_name(text, start, compiled)
+
+
+def _listed_after_a_name(text: str, start: int, compiled: Compiled) -> bool:
+    """Whether the word follows a known or misspelt place name in a list."""
+    listed = _LISTED_AFTER.search(text, max(0, start - 40), start)
+    if listed is None:
+        return False
+    name = listed.group(1)
+    if roman_skeleton(name) in compiled.known_roman:
+        return True
+    case_target, target = _word_verdict(name, compiled)
+    return target is not None
 
 
 def _case_target(word: str, compiled: Compiled) -> str | None:
