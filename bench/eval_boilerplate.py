@@ -2,7 +2,7 @@
 
 Each page of ../shared/eval/web_boilerplate/ is rebuilt as one document (its
 lines joined by newlines) and a line counts as predicted boilerplate when a
-finding of the measured rules starts on it.
+finding of the measured rules covers it.
 
 - trafilatura evaluation set: positive = `boilerplate` (a human `without`
   snippet), negative = `must_keep` (a human `with` snippet); other lines ignored.
@@ -31,6 +31,7 @@ MEASURED = (
     "scrape.markup",
     "scrape.photo-credit",
     "scrape.caption-lead",
+    "scrape.menu-block",
 )
 
 
@@ -40,10 +41,12 @@ def linter() -> Linter:
 
 
 def flagged_lines(lint: Linter, lines: list[str]) -> dict[int, str]:
-    """0-based line index -> rule id of the first finding on it."""
+    """0-based line index -> rule id of the first finding on it (a finding
+    over several lines, such as a menu block, flags each of them)."""
     hits: dict[int, str] = {}
     for f in lint.check_text("\n".join(lines), path="page.txt"):
-        hits.setdefault(f.line - 1, f.rule)
+        for line in range(f.line, f.end_line + 1):
+            hits.setdefault(line - 1, f.rule)
     return hits
 
 

@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "boilerplate": "lint.kinds.boilerplate",
     "caption": "lint.kinds.caption",
     "duplicate_lines": "lint.kinds.duplicate_lines",
+    "menu_block": "lint.kinds.menu_block",
     "quote_balance": "lint.kinds.quote_balance",
     "fragment": "lint.kinds.fragment",
     "doc_quality": "lint.kinds.doc_quality",

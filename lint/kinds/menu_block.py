@@ -1,0 +1,67 @@
+"""menu_block: a run of short title-like lines, the shape of a menu or link list.
+
+Text extracted from a web page keeps its navigation ("Home", "World",
+"Politics", ...) and its lists of related headlines as runs of short lines that
+start with a capital, hold no digits and end without a full stop. Single lines
+of furniture are the boilerplate kind's business; this kind looks at the shape
+of a block, so it needs no word list. A run of at least `min_lines` such lines
+(blank lines break a run) is reported once. Lists inside an article (a list of
+states, of companies) have the same shape, which is why the built-in rule is
+at info severity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from lint.document import Document
+from lint.kinds.base import Match
+
+# A capital, then letters, spaces and name punctuation only (no digits).
+_TITLE_LIKE = regex.compile(r"\p{Lu}(?:[^\W\d_]|[’'&,.\- ])*")
+_SENTENCE_END = tuple('.!?:;"”')
+
+
+@dataclass(frozen=True)
+class Options:
+    min_lines: int = 4
+    max_words: int = 6
+
+
+def compile(options: Options, context=None) -> Options:
+    if options.min_lines < 2:
+        raise ValueError("min_lines must be at least 2")
+    if options.max_words < 1:
+        raise ValueError("max_words must be at least 1")
+    return options
+
+
+def is_menu_line(stripped: str, max_words: int) -> bool:
+    """A short line shaped like a menu entry or a headline link."""
+    if not stripped or stripped.endswith(_SENTENCE_END):
+        return False
+    if len(stripped.split()) > max_words:
+        return False
+    return _TITLE_LIKE.fullmatch(stripped) is not None
+
+
+def menu_runs(doc: Document, options: Options) -> list[list[tuple[int, int]]]:
+    """Each run of menu-like lines, as the (start, end) of its lines' text."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    for line in doc.lines:
+        stripped = line.text.strip()
+        if is_menu_line(stripped, options.max_words):
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            runs[-1].append((start, start + len(stripped)))
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def check(doc: Document, options: Options) -> Iterator[Match]:
+    for run in menu_runs(doc, options):
+        if len(run) >= options.min_lines:
+            yield Match(run[0][0], run[-1][1], {"lines": str(len(run))})
