@@ -85,10 +85,11 @@ class _AnchorIndex:
         self.word_ids: dict[str, int] = {}
         self.by_pattern: dict[tuple[str, int], tuple[frozenset[int], bool] | None] = {}
         self.automaton = None
-        # Words met since the automaton was built (rebuilt with them for the
-        # next text), and those of them the current text was not scanned for.
-        self.pending: dict[str, int] = {}
-        self.unscanned: dict[str, int] = {}
+        # Word ids run 0, 1, 2, ... in order of arrival: ids from `built` on are
+        # not in the automaton yet (it is rebuilt for the next text), ids from
+        # `scanned` on were met after the current text was scanned.
+        self.built = 0
+        self.scanned = 0
         self.text: str | None = None
         self.folded = ""
         self.hits: dict[int, list[int]] = {}
@@ -105,11 +106,7 @@ class _AnchorIndex:
                 ids = []
                 for word in words:
                     folded = prefilter_fold(word)
-                    if folded not in self.word_ids:
-                        word_id = len(self.word_ids)
-                        self.word_ids[folded] = self.pending[folded] = word_id
-                        self.unscanned[folded] = word_id
-                    ids.append(self.word_ids[folded])
+                    ids.append(self.word_ids.setdefault(folded, len(self.word_ids)))
                 self.by_pattern[key] = (frozenset(ids), positional)
             else:
                 self.by_pattern[key] = None
@@ -117,13 +114,14 @@ class _AnchorIndex:
 
     def _scan(self, text: str) -> None:
         if self.text is text:
-            if self.unscanned:  # words new since this text was scanned
-                self._find(_automaton_of(self.unscanned), self.folded, self.hits)
-                self.unscanned = {}
+            if self.scanned < len(self.word_ids):  # words new since this text was scanned
+                new = dict(list(self.word_ids.items())[self.scanned :])
+                self._find(_automaton_of(new), self.folded, self.hits)
+                self.scanned = len(self.word_ids)
             return
-        if self.automaton is None or self.pending:
-            self.automaton, self.pending = _automaton_of(self.word_ids), {}
-        self.unscanned = {}
+        if self.automaton is None or self.built < len(self.word_ids):
+            self.automaton, self.built = _automaton_of(self.word_ids), len(self.word_ids)
+        self.scanned = self.built
         folded = prefilter_fold(text)
         hits: dict[int, list[int]] = {}
         self._find(self.automaton, folded, hits)

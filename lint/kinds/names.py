@@ -269,8 +269,7 @@ def _listed_after_a_name(text: str, start: int, compiled: Compiled) -> bool:
     name = listed.group(1)
     if roman_skeleton(name) in compiled.known_roman:
         return True
-    case_target, target = _word_verdict(name, compiled)
-    return target is not None
+    return _word_verdict(name, compiled)[1] is not None  # a misspelt place
 
 
 def _case_target(word: str, compiled: Compiled) -> str | None:
