@@ -52,9 +52,13 @@ class SyllableCounts:
     def covering(self, words: list[str]) -> dict[str, int]:
         """`loaded`, with the shards of all `words` in it."""
         for key in {word[:SHARD_PREFIX] for word in words}:
-            shard = self._shards.pop(key, None)
+            shard = self._shards.get(key)
             if shard is not None:
+                # Dropped only once merged: a thread (Dask workers run several)
+                # that finds it gone finds its words in `loaded`. Two threads
+                # may merge it both, which is harmless.
                 self.loaded.update(zip(shard[0].split("\n"), shard[1], strict=True))
+                self._shards.pop(key, None)
         return self.loaded
 
     def __getitem__(self, word: str) -> int:

