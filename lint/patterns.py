@@ -245,8 +245,9 @@ def finditer(
 ) -> Iterator[regex.Match]:
     """`pattern.finditer` under a time limit; raises PatternTimeout.
 
-    On a text of some length, a pattern with literal prefixes is only tried
-    where one of them starts: the same matches, without scanning every offset.
+    A pattern with literal prefixes is only tried where one of them starts
+    (the same matches, without scanning every offset); one with required
+    literals is skipped on a text that holds none of them.
     """
     end = len(text) if endpos is None else endpos
     limit = time_limit(text)
