@@ -14,7 +14,8 @@ Two spellings are compared by skeletons:
   target's, or is one edit from it for long names, is a misspelling.
 
 To keep precision the word must stand where a name stands: after a locative
-preposition or a title, or before a noun such as "attack" or "region".
+preposition or a title, before a noun such as "attack" or "region", or next
+in a list after a known or misspelt place ("Mariupol, Pucha and Gramadorsk").
 """
 
 from __future__ import annotations
@@ -33,8 +34,10 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?![\p{L}\-'’
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W{1,3}$")
 _NEXT_WORD = regex.compile(r"^\W{1,3}(\p{L}+)")
 # The name before this one in a list: "Pucha and Gramadorsk", "Mariupol, Buchi".
+# On one line: "Mariupol,\n\nPucha was quiet." lists nothing.
 _LISTED_AFTER = regex.compile(
-    r"(\p{Lu}\p{Ll}[\p{L}'’\-]*)(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$"
+    r"(?<![\p{L}'’\-])(\p{Lu}\p{Ll}[\p{L}'’\-]*)"
+    r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$"
 )
 
 # Romanization-equivalent spellings, longest first.
