@@ -2,7 +2,8 @@
 
 Text extracted from a web page keeps its navigation ("Home", "World",
 "Politics", ...) and its lists of related headlines as runs of short lines that
-start with a capital, hold no digits and end without a full stop. Single lines
+start with a capital, hold no digits and end without a full stop (a byline,
+"By Anna Petrova", breaks a run: a story's header is no menu). Single lines
 of furniture are the boilerplate kind's business; this kind looks at the shape
 of a block, so it needs no word list. A run of at least `min_lines` such lines
 (blank lines break a run) is reported once. Lists inside an article (a list of
@@ -23,6 +24,8 @@ from lint.kinds.base import Match
 # A capital, then letters, spaces and name punctuation only (no digits).
 _TITLE_LIKE = regex.compile(r"\p{Lu}(?:[^\W\d_]|[’'&,.\- ])*")
 _SENTENCE_END = tuple('.!?:;"”')
+# "By Anna Petrova": a byline in a story's header, not a menu entry.
+_BYLINE = regex.compile(r"[Bb]y\s+\p{Lu}")
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def compile(options: Options, context=None) -> Options:
 
 def is_menu_line(stripped: str, max_words: int) -> bool:
     """A short line shaped like a menu entry or a headline link."""
-    if not stripped or stripped.endswith(_SENTENCE_END):
+    if not stripped or stripped.endswith(_SENTENCE_END) or _BYLINE.match(stripped):
         return False
     if len(stripped.split()) > max_words:
         return False
