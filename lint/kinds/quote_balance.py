@@ -108,10 +108,12 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
             if (
                 ch == "‘"
                 and 0 < i < len(text) - 1
-                and text[i - 1].isalpha()
+                and (text[i - 1].isalpha() or text[i - 1] == "-")
                 and text[i + 1].isalpha()
             ):
-                continue  # Paddock‘s: a wrongly turned apostrophe, not a quotation
+                # Paddock‘s: a wrongly turned apostrophe; Al-‘Ayesh, Sha‘ban:
+                # an ayin in an Arabic name. Neither opens a quotation.
+                continue
             is_quote = ch in "“‘«"
             if (is_quote and options.quotes) or (not is_quote and options.brackets):
                 stack.append((i, ch))
