@@ -75,6 +75,12 @@ _AFTER_VERB_WHO = re.compile(
     rf"^[\s,.;:!?—–-]*(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}}"
     rf"|(?:the|a|an|one|his|her|their)\s+\w+(?:\s+\w+)?)",
 )
+# "...", - stated in the message (of the ministry): the dash attribution of
+# Russian news names a document, not a person.
+_AFTER_DASH_VERB_SOURCE = re.compile(
+    rf"^\s*,?\s*[—–-]\s*(?:{SPEECH_VERBS})\s+(?:in|on)\s+"
+    rf"(?P<who>(?:the|a|an|his|her|their|its)\s+\w+(?:\s+\w+)?)",
+)
 # "..., added Smith" anywhere in a text.
 _VERB_WHO = re.compile(
     rf"\b(?:{SPEECH_VERBS})\s+(?P<who>(?:the\s+)?[A-Z]{_NAME}(?:\s+[A-Z]{_NAME}){{0,5}})"
@@ -91,7 +97,15 @@ _BEFORE_WHO_VERB = re.compile(
     rf"|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]\w+(?:\s+(?:of|for|at)\s+the\s+\w+)?)"
     rf"(?:,[^,.;:“”\"]{{1,60}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b",
 )
+# Words that may open a speaker's phrase but name nobody: "Whether Benedict
+# wrote ..." is Benedict's.
 _STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.IGNORECASE)
+_OPENS_CLAUSE = re.compile(
+    r"^(?:whether|if|when|while|although|though|because|since|after|before|until|unless)$",
+    re.IGNORECASE,
+)
+# "the Ministers ... also stated": adverbs between a speaker and the verb.
+_ADVERBS = frozenset({"also", "then", "now", "even", "however", "perhaps", "yet", "still"})
 
 _DOUBLE = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»|„[^„“”]*[“”]")
 # A single-quoted run: opening ‘ or ' after a space, closing before punctuation/space.
@@ -120,8 +134,12 @@ class Quotation:
 
 def _clean_speaker(who: str) -> str | None:
     words = who.strip(" ,.;:").split()
-    while words and _STOP_WHO.match(words[0]) and len(words) > 1 and words[0].lower() != "the":
+    while len(words) > 1 and (
+        (_STOP_WHO.match(words[0]) and words[0].lower() != "the") or _OPENS_CLAUSE.match(words[0])
+    ):
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in _ADVERBS:
+        words = words[:-1]
     if not words or _STOP_WHO.match(words[-1]):
         return None
     # A speaker names somebody: a name, a pronoun, or a role ("the spokesman").
@@ -134,7 +152,7 @@ def _clean_speaker(who: str) -> str | None:
 def speaker_after(text: str) -> str | None:
     """Speaker named right after a closing quotation mark ("..., Zhao said")."""
     head = text[:160]
-    for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB):
+    for pattern in (_AFTER_VERB_WHO, _AFTER_WHO_VERB, _AFTER_DASH_VERB_SOURCE):
         m = pattern.match(head)
         if m:
             who = _clean_speaker(m.group("who"))

@@ -154,3 +154,15 @@ def test_role_before_the_quotation_is_a_speaker(linter):
     assert quotations(Document(text))[0].speaker == "The administration of the sanatorium"
     found = by_rule(linter.check_text(text), "misinfo.name-calling")
     assert [f.severity for f in found] == ["info"]
+
+
+def test_a_speaker_phrase_opened_by_a_conjunction_names_the_speaker_alone():
+    doc = Document("Whether Benedict wrote of the “filth” in the Curia is disputed.")
+    speaker = indirect_speaker(doc, doc.text.index("filth"))
+    assert speaker == "Benedict"
+
+
+def test_an_adverb_between_speaker_and_verb_is_not_part_of_the_speaker():
+    text = "“We reaffirm our support for France and Germany,” the ministers also stated."
+    (quotation,) = quotations(Document(text))
+    assert quotation.speaker == "the ministers"
