@@ -77,3 +77,26 @@ def test_dataframe_column_with_ids(client):
     ddf = dd.from_pandas(frame, npartitions=3)
     got = sort_findings(check_dataframe(ddf, text="body", path="doc").compute()[KEYS])
     pd.testing.assert_frame_equal(got, cli_findings(), check_dtype=False)
+
+
+def test_each_partition_is_checked_once(monkeypatch):
+    # The findings and the cross-document facts come from the same check of a
+    # partition; an optimised (fused, renamed) graph would run it twice.
+    import dask.bag as db
+
+    import lint.integrations.dask as adapter
+
+    checked: list[int] = []
+    real_check = adapter._check_partition
+
+    def counted(items, config):
+        items = list(items)
+        checked.append(len(items))
+        return real_check(items, config)
+
+    monkeypatch.setattr(adapter, "_check_partition", counted)
+    texts = [(f"{i}.txt", "Shelling hit Kiev on Monday. The the end.") for i in range(8)]
+    with dask.config.set(scheduler="sync"):
+        found = check_bag(db.from_sequence(texts, npartitions=4)).compute()
+    assert checked == [2, 2, 2, 2]
+    assert set(found["path"]) == {f"{i}.txt" for i in range(8)}

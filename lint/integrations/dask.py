@@ -110,7 +110,10 @@ def check_bag(bag: db.Bag, config: Config | None = None) -> dd.DataFrame:
     # cross-document rules are resolved once, on the result.
     batch = facts.reduction(list, _concatenate).apply(partial(_resolve, config=config))
     meta = _to_frame([])
-    per_document = rows.map_partitions(_to_frame).to_delayed()
+    # Unoptimised, so that these tasks keep the keys of `checked` that the
+    # facts' reduction reads too: fused and renamed, each partition would be
+    # checked twice, once for its findings and once for its facts.
+    per_document = rows.map_partitions(_to_frame).to_delayed(optimize_graph=False)
     per_document = dd.from_delayed(per_document, meta=meta)
     across = dd.from_delayed([_frame(batch)], meta=meta)
     return dd.concat([per_document, across])
@@ -119,7 +122,8 @@ def check_bag(bag: db.Bag, config: Config | None = None) -> dd.DataFrame:
 def _frame(batch):
     import dask
 
-    return dask.delayed(_to_frame)(batch)
+    # Unoptimised for the same reason as the per-document frames.
+    return dask.delayed(_to_frame)(batch.to_delayed(optimize_graph=False))
 
 
 def check_dataframe(
