@@ -38,6 +38,26 @@ def test_a_menu_is_reported_at_its_first_repeated_and_first_bare_line():
     assert found["quality.doc-punctuated-lines"] == (1, 1)
 
 
+def test_line_fractions_are_shown_as_percentages():
+    menu = "\n".join(["Home", "World", "Politics", "Business", "Sport", "Opinion"] * 10)
+    (found,) = [
+        f for f in check_text(menu, path="t.txt") if f.rule == "quality.doc-punctuated-lines"
+    ]
+    assert "only 0% of the lines end in punctuation (below 12%)" in found.message
+
+
+def test_a_few_unpunctuated_lines_are_not_a_list_of_links():
+    chat = "\n\n".join(
+        [
+            "it's a small village just on the outskirts of the city and I like living here",
+            "the village is small but life is bustling here and a lot of children come",
+            "there is a city nearby and as I have a car it is convenient to go shopping",
+            "I have lived here for a year and a half and I really enjoy living here",
+        ]
+    )
+    assert "quality.doc-punctuated-lines" not in doc_rules(chat)
+
+
 def test_statistics_follow_gopher_definitions():
     doc = Document("a bb ccc #tag ... 42\nnext line…\n")
     options = doc_quality.Options(statistic="mean_word_length", max=10)

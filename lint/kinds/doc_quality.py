@@ -258,8 +258,15 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
         where.end,
         {
             "statistic": options.statistic.replace("_", " "),
-            "value": f"{stat.value:.2f}".rstrip("0").rstrip("."),
-            "limit": f"{limit:g}",
+            "value": _shown(stat.value, options.statistic),
+            "limit": _shown(limit, options.statistic),
             "bound": "above" if too_high else "below",
         },
     )
+
+
+def _shown(number: float, statistic: str) -> str:
+    """A fraction as a percentage ("0%" of the lines, not "0"), else the number."""
+    if statistic.endswith("_fraction"):
+        return f"{number * 100:.0f}%"
+    return f"{number:.2f}".rstrip("0").rstrip(".")
