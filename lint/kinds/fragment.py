@@ -233,5 +233,11 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 continue  # a headline
             if any(p.search(text) for p in compiled.allow):
                 continue
-            if not _has_finite_verb(words):
+            if not _has_finite_verb(words) and not _clause_after_colon_has_verb(text):
                 yield Match(sentence.start, sentence.end)
+
+
+def _clause_after_colon_has_verb(text: str) -> bool:
+    """"WARNING: Click here to watch": a clause after a colon opens with a
+    capital like a sentence, so its first word may be a verb, not a name."""
+    return any(_has_finite_verb(_WORD.findall(clause)) for clause in text.split(":")[1:])
