@@ -23,7 +23,8 @@ SPEECH_VERBS = (
     "emphasised|remarked|commented|complained|alleged|urged|recalled|concluded|"
     "acknowledged|admitted|conceded|predicted|suggested|highlighted|called|"
     "reported|quoted|responded|countered|pointed out|went on|"
-    "shouted|joked|boasted|vowed|pledged|promised|confirmed|denied|told reporters"
+    "shouted|joked|boasted|vowed|pledged|promised|confirmed|denied|told reporters|"
+    "described|describes|branded|brands|dubbed|labelled|labeled|dismissed"
 )
 # How far from a quotation (in characters) a speaker is looked for; bounds the
 # work per quotation on pathological input (one "sentence" of a megabyte).

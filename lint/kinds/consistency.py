@@ -24,7 +24,9 @@ from lint.patterns import compile_pattern, finditer, phrase_pattern, prefilter_f
 # A hyphenated pair of letter runs. Written as a lookbehind from the hyphen so
 # that `regex` only tries the positions of hyphens: the groups are those of
 # `(?<![\w\-])(\p{L}+)-(\p{L}{2,})(?![\w\-])`, found about 30 times faster.
-_HYPHENATED = regex.compile(r"(?<=(?<![\w\-])(\p{L}+))-(\p{L}{2,})(?![\w\-])")
+# A two-part hyphenated word, not a piece of a longer one ("will-he-won't-he"
+# holds no "t-he").
+_HYPHENATED = regex.compile(r"(?<=(?<![\w\-'’])(\p{L}+))-(\p{L}{2,})(?![\w\-'’])")
 
 
 @dataclass(frozen=True)
