@@ -238,6 +238,6 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
 
 
 def _clause_after_colon_has_verb(text: str) -> bool:
-    """"WARNING: Click here to watch": a clause after a colon opens with a
+    """ "WARNING: Click here to watch": a clause after a colon opens with a
     capital like a sentence, so its first word may be a verb, not a name."""
     return any(_has_finite_verb(_WORD.findall(clause)) for clause in text.split(":")[1:])
