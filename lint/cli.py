@@ -63,9 +63,10 @@ def _check_options(check: argparse.ArgumentParser) -> None:
         "-j",
         "--jobs",
         type=int,
-        default=1,
+        default=0,
         metavar="N",
-        help="check files in N processes (same output as -j 1)",
+        help="check files in N processes (same output as -j 1); default 0: one per core "
+        "once there are 64 inputs or more, else one",
     )
     _add_rule_options(check)
     check.add_argument("-q", "--quiet", action="store_true", help="print no summary line")
@@ -290,7 +291,7 @@ def cmd_check(args) -> int:
 
 def _run(args):
     """The report for check and baseline: files, or JSON Lines records."""
-    jobs = max(1, getattr(args, "jobs", 1))
+    jobs = max(0, getattr(args, "jobs", 1))  # 0: automatic (lint.runner.AUTO_JOBS_MIN_INPUTS)
     if args.jsonl_field:
         from lint.jsonl import run_jsonl
 

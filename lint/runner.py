@@ -87,6 +87,10 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds (--profile)
 
 
+# `-j 0` (the command line's default) checks in one process per core once
+# there are this many inputs, as ruff does; fewer are checked in one process.
+AUTO_JOBS_MIN_INPUTS = 64
+
 # --- one input ------------------------------------------------------------
 
 _RESOLVER: ConfigResolver | None = None
@@ -179,6 +183,14 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
     return report
 
 
+def effective_jobs(jobs: int, inputs: int) -> int:
+    """Processes for `inputs` inputs: `jobs`, or with 0 one per core when there
+    are enough inputs to pay for starting the workers (~0.1 s), else one."""
+    if jobs > 0:
+        return jobs
+    return (os.cpu_count() or 1) if inputs >= AUTO_JOBS_MIN_INPUTS else 1
+
+
 def _check_all(
     inputs: list[str], settings: Settings, jobs: int, texts: list[str] | None = None
 ) -> Iterator[DocumentResult | InputError]:
@@ -186,6 +198,7 @@ def _check_all(
     are the inputs' texts (JSON Lines records), else each file is read."""
     given = texts if texts is not None else [None] * len(inputs)
     todo = [(p, t) for p, t in zip(inputs, given, strict=True) if p != STDIN or t is not None]
+    jobs = effective_jobs(jobs, len(todo))
     if jobs > 1 and len(todo) > 1:
         from concurrent.futures import ProcessPoolExecutor  # only with -j: 10-20 ms to import
 

@@ -161,14 +161,25 @@ def test_broken_user_pack_exits_2_naming_file_and_line(tmp_path: Path):
 
 
 def test_parallel_output_is_identical_to_serial(tmp_path: Path):
-    for i in range(12):
+    for i in range(16):  # 64 files: enough for the default (-j 0) to start workers
         for seed in SEEDS.glob("*.txt"):
             (tmp_path / f"{i:02d}_{seed.name}").write_bytes(seed.read_bytes())
     one = run_cli("check", "--isolated", "--format", "json", "-j", "1", str(tmp_path))
     two = run_cli("check", "--isolated", "--format", "json", "-j", "2", str(tmp_path))
-    assert one.returncode == two.returncode == 1
-    assert one.stdout == two.stdout
+    auto = run_cli("check", "--isolated", "--format", "json", str(tmp_path))
+    assert one.returncode == two.returncode == auto.returncode == 1
+    assert one.stdout == two.stdout == auto.stdout
     assert len(json.loads(one.stdout)["findings"]) > 12
+
+
+def test_jobs_default_to_one_per_core_only_for_many_inputs():
+    import os
+
+    from lint.runner import AUTO_JOBS_MIN_INPUTS, effective_jobs
+
+    assert effective_jobs(0, 4) == 1  # a pre-commit run: no workers to start
+    assert effective_jobs(0, AUTO_JOBS_MIN_INPUTS) == (os.cpu_count() or 1)
+    assert effective_jobs(3, 4) == 3  # -j N is obeyed
 
 
 def test_rules_rule_and_test_packs_commands():
