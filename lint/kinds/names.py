@@ -320,7 +320,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     for m in _CAPITALISED.finditer(text):
         case_target, target = _word_verdict(m.group(), compiled)
-        if case_target and _after_locative(text, m.start(), compiled):
+        if case_target and (
+            _after_locative(text, m.start(), compiled)
+            or _listed_after_a_name(text, m.start(), compiled)
+        ):
             yield Match(m.start(), m.end(), {"suggestion": case_target}, (case_target,))
             continue
         if target and _in_name_position(text, m.start(), m.end(), compiled):
