@@ -98,9 +98,9 @@ _BEFORE_WHO_VERB = re.compile(
     rf"|\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]\w+(?:\s+(?:of|for|at)\s+the\s+\w+)?)"
     rf"(?:,[^,.;:“”\"]{{1,60}},)?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b",
 )
+_STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.IGNORECASE)
 # Words that may open a speaker's phrase but name nobody: "Whether Benedict
 # wrote ..." is Benedict's.
-_STOP_WHO = re.compile(r"^(?:and|but|or|as|the|a|an|this|that|which|who)$", re.IGNORECASE)
 _OPENS_CLAUSE = re.compile(
     r"^(?:whether|if|when|while|although|though|because|since|after|before|until|unless)$",
     re.IGNORECASE,
