@@ -16,6 +16,13 @@ more, in a paragraph of at least `min_sentences` sentences, and free of quotatio
 marks (quoted speech may be elliptical). Headlines, datelines, captions, list
 items and short answers stand in paragraphs of their own and are skipped.
 Capitalised words inside a sentence are names, not verbs.
+
+A sentence whose only verb sits in a relative clause on its opening noun phrase
+is a fragment too: "A position that undermines efforts to mobilize
+international support for Ukraine." Translation leaves these when it cuts an
+apposition off the sentence before it. The opening phrase must hold no verb and
+the clause exactly one (a noun after an adjective, "international support", is
+not a verb there), so "The rule that applies to firms has changed" passes.
 """
 
 from __future__ import annotations
@@ -122,7 +129,7 @@ def can_be_finite_verb(word: str) -> bool:
     base = regex.sub(r"['’]s$", "", lower)
     if base != lower:
         return base in _PRONOUN_IS  # it's = it is; NATO's is a possessive
-    verbs, others = _lexicon()
+    verbs, others, _ = _lexicon()
     if lower in verbs:
         return True
     if lower in others:
@@ -131,31 +138,42 @@ def can_be_finite_verb(word: str) -> bool:
     return lower.endswith(("ed", "s"))
 
 
+def is_adjective(word: str) -> bool:
+    """lemminflect knows an adjective reading of `word` and no verb reading."""
+    return word.lower() in _lexicon()[2]
+
+
+Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
 @cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+def _lexicon() -> Lexicon:
     """lemminflect's verdict on every word of its lexicon, kept in lint.cache:
     loading the lexicon takes half a second, loading the verdicts 20 ms."""
     from lint.cache import cached, digest, installed_version
 
-    key = digest([b"fragment-lexicon", installed_version("lemminflect").encode()])
+    key = digest([b"fragment-lexicon-2", installed_version("lemminflect").encode()])
     return cached("verbs", key, _build_lexicon)
 
 
-def _build_lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """(words that can be finite verbs, words that cannot) among those
-    lemminflect's getAllLemmas finds: its lookup table plus overrides, merged as
-    getAllLemmas merges them. Only lowercase entries: words are looked up lowercased."""
+def _build_lexicon() -> Lexicon:
+    """(words that can be finite verbs, words that cannot, adjectives without a
+    verb reading) among those lemminflect's getAllLemmas finds: its lookup table
+    plus overrides, merged as getAllLemmas merges them. Only lowercase entries:
+    words are looked up lowercased."""
     from lemminflect.core.Lemmatizer import Lemmatizer
 
     lemmatizer = Lemmatizer()
     table = lemmatizer._getLemmaDict()
     overrides = lemmatizer._getOverridesDict()
-    verbs, others = set(), set()
+    verbs, others, adjectives = set(), set(), set()
     for word in table.keys() | overrides.keys():
         if word == word.lower():
             merged = {**table.get(word, {}), **overrides.get(word, {})}
             (verbs if lexicon_verdict(word, merged) else others).add(word)
-    return frozenset(verbs), frozenset(others)
+            if "ADJ" in merged and "VERB" not in merged and "AUX" not in merged:
+                adjectives.add(word)
+    return frozenset(verbs), frozenset(others), frozenset(adjectives)
 
 
 def lexicon_verdict(lower: str, lemmas: dict[str, tuple[str, ...]]) -> bool:
@@ -188,12 +206,41 @@ def has_finite_verb(sentence: str) -> bool:
 
 
 def _has_finite_verb(words: list[str]) -> bool:
-    for i, word in enumerate(words):
-        if i > 0 and word[:1].isupper():
-            continue  # a name: "Human Rights Council"
-        if can_be_finite_verb(word) and not _after_determiner(words, i):
-            return True
-    return False
+    return any(_finite_verb_at(words, i) for i in range(len(words)))
+
+
+def _finite_verb_at(words: list[str], i: int) -> bool:
+    word = words[i]
+    if i > 0 and word[:1].isupper():
+        return False  # a name: "Human Rights Council"
+    return can_be_finite_verb(word) and not _after_determiner(words, i)
+
+
+# "A position that ...", "The smoke which ...": a noun phrase of up to four
+# words, then a relative pronoun opening the clause.
+_RELATIVE_OPENING = regex.compile(
+    r"(?:A|An|The|This|Such an?|One|Another)\s+(?:[\p{L}\-]+\s+){0,3}?(?:that|which|who|whose)\s"
+)
+
+
+def verb_only_in_relative_clause(sentence: str) -> bool:
+    """The sentence is a noun phrase and a relative clause on it, with no main
+    verb: "A position that undermines efforts to mobilize international support."
+    The clause holds one verb; a second would be the main one ("The rule that
+    applies to firms has changed"), and a noun after an adjective does not count."""
+    opening = _RELATIVE_OPENING.match(sentence)
+    if opening is None:
+        return False
+    head = _WORD.findall(sentence[: opening.end()])[:-1]  # without the pronoun
+    if _has_finite_verb(head):
+        return False
+    clause = _WORD.findall(sentence[opening.end() :])
+    verbs = sum(
+        1
+        for i in range(len(clause))
+        if _finite_verb_at(clause, i) and not (i > 0 and is_adjective(clause[i - 1]))
+    )
+    return verbs == 1
 
 
 def is_title_case(sentence: str) -> bool:
@@ -233,7 +280,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 continue  # a headline
             if any(p.search(text) for p in compiled.allow):
                 continue
-            if not _has_finite_verb(words) and not _clause_after_colon_has_verb(text):
+            if not _has_finite_verb(words):
+                if not _clause_after_colon_has_verb(text):
+                    yield Match(sentence.start, sentence.end)
+            elif verb_only_in_relative_clause(text):
                 yield Match(sentence.start, sentence.end)
 
 
