@@ -128,8 +128,10 @@ def roman_skeleton(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def sound_skeleton(word: str) -> str:
-    """Also fold voiced/unvoiced pairs and g/h/k, as MT confuses them."""
-    return _DOUBLED.sub(r"\1", roman_skeleton(word).translate(_SOUND))
+    """Also fold voiced/unvoiced pairs and g/h/k, as MT confuses them, and
+    "tch" into "ch" (the French and German spelling of the sound: "Butcha")."""
+    folded = roman_skeleton(word).translate(_SOUND).replace("tq", "q")
+    return _DOUBLED.sub(r"\1", folded)
 
 
 def _adjective_stem(word: str) -> str:
@@ -251,7 +253,21 @@ def _target_for(word: str, compiled: Compiled) -> str | None:
         candidates |= compiled.near_targets.get(d, frozenset())
     # One edit, keeping the first sound: "Gramadorsk" ~ "Kramatorsk", not "Mariupol".
     same_start = sorted(c for c in candidates if sound_skeleton(c)[:1] == key[:1])
-    return same_start[0] if len(same_start) == 1 else None
+    if len(same_start) <= 1:
+        return same_start[0] if same_start else None
+    return _closest_in_spelling(word, same_start)
+
+
+def _closest_in_spelling(word: str, candidates: list[str]) -> str | None:
+    """The candidate spelt most like `word`, if one is clearly closest:
+    "Hostomil" is Hostomel (one letter), not Kostopil (two sounds)."""
+    from difflib import SequenceMatcher
+
+    lower = _ascii(word)
+    scored = sorted(
+        ((SequenceMatcher(None, lower, _ascii(c)).ratio(), c) for c in candidates), reverse=True
+    )
+    return scored[0][1] if scored[0][0] > scored[1][0] else None
 
 
 def _in_name_position(text: str, start: int, end: int, compiled: Compiled) -> bool:
