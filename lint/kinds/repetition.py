@@ -3,6 +3,12 @@
 Machine translation that hallucinates tends to loop: the same one to four words
 three or more times in a row. Words legitimately doubled in English ("had had",
 "that that") go in `allow`. Repeats never run across a blank line.
+
+What people repeat on purpose is left alone: a unit made only of allowed words
+("la la", "la-la-la"), a word joined to itself by "and" or "or" ("thousands and
+thousands and thousands"), and a tricolon: repeats separated by commas need one
+more repeat than `min_repeats` ("Come in, come in, come in" is speech; a fourth
+is a loop).
 """
 
 from __future__ import annotations
@@ -119,18 +125,32 @@ def _matches(
         raise PatternTimeout(compiled.search.pattern) from None
 
 
+_UNIT_PARTS = regex.compile(r"[\s\-]+")
+_JOINED = regex.compile(r"\w+[ \t]+(?:and|or)", regex.IGNORECASE)
+_SEPARATED = regex.compile(r"[,;]")
+
+
+def _on_purpose(unit: str, allow: frozenset[str]) -> bool:
+    """Repeats people write on purpose: allowed words only, or "X and"."""
+    lower = unit.lower()
+    if lower in allow or all(part in allow for part in _UNIT_PARTS.split(lower)):
+        return True
+    return _JOINED.fullmatch(unit) is not None
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     words = doc.memo(("repetition", "words"), lambda: folded_words(doc.text))
     for m in _matches(doc.text, compiled, words):
         unit = m.group(1)
-        if unit.lower() in compiled.allow or unit.isdigit():
+        if _on_purpose(unit, compiled.allow) or unit.isdigit():
             continue
         count = len(
             regex.findall(
                 rf"(?<![\w'’\-]){regex.escape(unit)}(?![\w'’\-])", m.group(), flags=regex.IGNORECASE
             )
         )
-        if count < compiled.min_repeats or 0 < compiled.max_repeats < count:
+        needed = compiled.min_repeats + (1 if _SEPARATED.search(m.group()) else 0)
+        if count < needed or 0 < compiled.max_repeats < count:
             continue
         if (
             unit[:1].isupper()
