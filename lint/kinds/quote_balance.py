@@ -14,7 +14,9 @@ straight and a curly quote still pair (mixing styles is the consistency
 rules' business).
 
 The finding points at the opening mark left unclosed, or at a closing mark
-that has no opening one.
+that has no opening one. Runs of brackets ("))))", "((") left over are text
+smileys of Russian and Ukrainian chat, carried into the translation: they are
+reported once per run, as smileys; ":(" and ":)" are emoticons, not brackets.
 """
 
 from __future__ import annotations
@@ -114,6 +116,8 @@ def unbalanced(text: str, options: Options) -> tuple[list[tuple[int, str]], list
                 # Paddock‘s: a wrongly turned apostrophe; Al-‘Ayesh, Sha‘ban:
                 # an ayin in an Arabic name. Neither opens a quotation.
                 continue
+            if ch == "(" and text[i - 1 : i] in (":", ";"):
+                continue  # an emoticon, :( or ;(
             is_quote = ch in "“‘«"
             if (is_quote and options.quotes) or (not is_quote and options.brackets):
                 stack.append((i, ch))
@@ -168,10 +172,25 @@ def _carried_over(results, n: int, mark: str) -> bool:
     return False
 
 
+def smiley_run(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of two or more of the same bracket around `offset` ("))))",
+    "(("): a text smiley, not brackets."""
+    ch = text[offset]
+    if ch not in "()":
+        return None
+    start, end = offset, offset + 1
+    while start > 0 and text[start - 1] == ch:
+        start -= 1
+    while end < len(text) and text[end] == ch:
+        end += 1
+    return (start, end) if end - start >= 2 else None
+
+
 def check(doc: Document, options: Options) -> Iterator[Match]:
     paragraphs = doc.paragraphs
     results = [(*unbalanced(p.text, options), p.text) for p in paragraphs]
     for n, para in enumerate(paragraphs):
+        smileys: set[int] = set()  # runs reported in this paragraph
         opened, strays, _ = results[n]
         next_opens_quote = n + 1 < len(paragraphs) and paragraphs[n + 1].text.startswith(
             QUOTE_OPENERS
@@ -183,13 +202,31 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                 or _carried_over(results, n, mark)
             ):
                 continue  # a quotation running on into the next paragraph
+            run = smiley_run(para.text, offset)
+            if run is not None:
+                if run[0] not in smileys:
+                    smileys.add(run[0])
+                    yield _smiley(para, run)
+                continue
             start = para.start + offset
             yield Match(start, start + 1, {"problem": f"'{mark}' is never closed"})
         if options.stray_closers:
             for offset in strays:
+                run = smiley_run(para.text, offset)
+                if run is not None:
+                    if run[0] not in smileys:
+                        smileys.add(run[0])
+                        yield _smiley(para, run)
+                    continue
                 mark = para.text[offset]
                 start = para.start + offset
                 problem = f"'{mark}' closes nothing"
                 if _MANGLED_APOSTROPHE.match(para.text, offset):
                     problem = "'\"' stands where an apostrophe belongs"
                 yield Match(start, start + 1, {"problem": problem})
+
+
+def _smiley(para, run: tuple[int, int]) -> Match:
+    marks = para.text[run[0] : run[1]]
+    problem = f"a chat smiley '{marks}' (not a bracket) is left"
+    return Match(para.start + run[0], para.start + run[1], {"problem": problem})
