@@ -5,6 +5,10 @@ capitals (acronym strings such as "NATO US EU" do not count: the run needs
 `caps_min_letters` letters and a word of five or more), `!!` or more (and
 `?!`), and clickbait `headline_patterns` matched only on
 headline-like lines (short, no closing full stop).
+
+Capitals and exclamation marks inside a quotation are the quoted person's
+("Rihanna wrote: "So excited!!!"), not the writer's, and a dateline in
+capitals ("TRAVIS AIR FORCE BASE, Calif. (KGO) —") is news style: neither counts.
 """
 
 from __future__ import annotations
@@ -66,6 +70,39 @@ def is_headline(line: str, max_words: int) -> bool:
     return len(stripped.split()) <= max_words
 
 
+# After a dateline's place: ", State" and "(Agency)", then a dash.
+_DATELINE_TAIL = re.compile(r"(?:,[^\n(—–]{1,40}?)?\s*(?:\([^()\n]{1,30}\)\s*)?[—–-]")
+
+
+def _is_dateline(text: str, m: re.Match) -> bool:
+    at_line_start = m.start() == 0 or text[m.start() - 1] == "\n"
+    return at_line_start and _DATELINE_TAIL.match(text, m.end()) is not None
+
+
+def inside_quotation(text: str, pos: int) -> bool:
+    """Whether `pos` lies inside a quotation opened earlier on its line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    straight = curly = single = 0
+    for i in range(line_start, pos):
+        ch = text[i]
+        if ch == '"':
+            straight ^= 1
+        elif ch == "“":
+            curly += 1
+        elif ch == "”":
+            curly = max(0, curly - 1)
+        elif ch in "‘'" or ch == "’":
+            before = text[i - 1] if i > line_start else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe: HE'S, don’t
+            if ch != "’" and (before.isspace() or before in "([:—") and not after.isspace():
+                single += 1
+            elif single and ch != "‘" and not before.isspace():
+                single -= 1
+    return bool(straight or curly or single)
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     if compiled.caps:
@@ -73,11 +110,15 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             letters = sum(ch.isalpha() for ch in m.group())
             # Strings of acronyms ("NATO US EU UN OSCE") are not shouting.
             longest = max(len(w) for w in re.findall(r"[A-Z’'\-]+", m.group()))
-            if letters >= compiled.caps_min_letters and longest >= 5:
-                yield Match(m.start(), m.end(), {"signal": "words in capitals"})
+            if letters < compiled.caps_min_letters or longest < 5:
+                continue
+            if _is_dateline(text, m) or inside_quotation(text, m.start()):
+                continue
+            yield Match(m.start(), m.end(), {"signal": "words in capitals"})
     if compiled.exclamations and "!" in text:  # in every alternative
         for m in _EXCLAMATIONS.finditer(text):
-            yield Match(m.start(), m.end(), {"signal": "multiple exclamation marks"})
+            if not inside_quotation(text, m.start()):
+                yield Match(m.start(), m.end(), {"signal": "multiple exclamation marks"})
     if compiled.headline:
         for line in doc.lines:
             if not is_headline(line.text, compiled.headline_max_words):
