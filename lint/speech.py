@@ -24,7 +24,14 @@ SPEECH_VERBS = (
     "acknowledged|admitted|conceded|predicted|suggested|highlighted|called|"
     "reported|quoted|responded|countered|pointed out|went on|"
     "shouted|joked|boasted|vowed|pledged|promised|confirmed|denied|told reporters|"
-    "described|describes|branded|brands|dubbed|labelled|labeled|dismissed"
+    "described|describes|branded|brands|dubbed|labelled|labeled|dismissed|"
+    # Present tenses, and the verbs of translated Russian and Ukrainian news.
+    "explains|notes|stresses|emphasizes|emphasises|remarks|comments|complains|alleges|"
+    "urges|recalls|concludes|acknowledges|admits|concedes|predicts|suggests|reports|"
+    "responds|counters|points out|goes on|jokes|boasts|vows|pledges|promises|confirms|"
+    "denies|continues|replies|tweets|believes|believe|believed|clarified|clarifies|"
+    "specified|specifies|assured|assures|reminded|reminds|observed|observes|recounted|"
+    "recounts|wondered|wonders|detailed"
 )
 # How far from a quotation (in characters) a speaker is looked for; bounds the
 # work per quotation on pathological input (one "sentence" of a megabyte).
@@ -253,6 +260,16 @@ def _continued_speaker(
     return None
 
 
+# The speaker of a quotation that a colon introduces ("The company was quick to
+# condemn the man's actions: “We were shocked ...”") when no name is found there.
+INTRODUCED = "the speaker introduced before it"
+
+
+def _introduced(text: str, start: int) -> bool:
+    """A colon, then only spaces or a paragraph break, before the opening mark."""
+    return text[max(0, start - 8) : start].rstrip().endswith(":")
+
+
 def quotations(doc: Document) -> tuple[Quotation, ...]:
     """Every quotation in `doc`, with its speaker when one is named nearby.
 
@@ -291,6 +308,9 @@ def _quotations_cached(doc: Document) -> tuple[Quotation, ...]:
             speaker = _continued_speaker(
                 doc, paragraph, start, found[-1] if found else None, named_in
             )
+        if speaker is None and _introduced(text, start):
+            b_start, _ = _sentence_bounds(doc, max(0, start - 2))
+            speaker = speaker_in(text[max(b_start, start - WINDOW) : start]) or INTRODUCED
         if speaker and speaker.lower() in PRONOUNS:
             speaker = last_named or speaker
         elif speaker:
