@@ -73,7 +73,12 @@ def _sequence(items: list) -> tuple[set[str], bool]:
         if op is sre.SUBPATTERN:
             inner, complete = _sequence(list(value[-1]))
         elif op is sre.BRANCH:
-            inner, complete = _branch(value[1])
+            try:
+                inner, complete = _branch(value[1])
+            except _Unknown:
+                # An alternative starts with a class ("can['’]t"): the
+                # prefixes so far still start every match.
+                return prefixes, False
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
             inner, _ = _sequence(list(value[2]))
             complete = False
@@ -92,8 +97,10 @@ def _branch(alternatives: list) -> tuple[set[str], bool]:
     complete = True
     for alternative in alternatives:
         prefixes, whole = _sequence(list(alternative))
-        if "" in prefixes:
+        if "" in prefixes and not whole:
             raise _Unknown  # this alternative can start with anything
+        # An empty alternative ("lift(?:|s|ed)", as sre factors "lift|lifts|lifted")
+        # is a whole match of nothing: what follows the branch starts there.
         found |= prefixes
         complete = complete and whole
     return found, complete

@@ -39,8 +39,18 @@ def test_literal_prefixes():
     assert literal_prefixes(r"(?m)^In (?:this|that)?") == {"In "}
     assert literal_prefixes(r"\bKiev\b|(?<=x)Kyiv") == {"Kiev", "Kyiv"}
     # No usable prefix: a class, an optional start, a one-letter start, regex-only syntax.
-    for source in (r"[“”]", r"x*abc", r"(?:a|)bc", r"(?<![\w-])(?:a\d|b)", r"\p{L}abc"):
+    for source in (r"[“”]", r"x*abc", r"(?:a\w|)bc", r"(?<![\w-])(?:a\d|b)", r"\p{L}abc"):
         assert literal_prefixes(source) is None, source
+    # An empty alternative matches nothing, so what follows starts the match;
+    # sre factors "lift|lifts|lifted" into "lift(?:|s|ed)".
+    assert literal_prefixes(r"(?:a|)bc") == {"abc", "bc"}
+    assert literal_prefixes(r"\b(?:lift|lifts|lifted) a rock") == {
+        "lift a rock",
+        "lifts a rock",
+        "lifted a rock",
+    }
+    # An alternative opening with a class ends the prefixes there, not the analysis.
+    assert literal_prefixes(r"one hill (?:cannot|can['’]t) hold") == {"one hill can"}
     assert literal_prefixes(r"(?:Kiev){e<=1}") is None  # fuzzy matching
     assert literal_prefixes(phrase_pattern([])) is None
 
