@@ -12,6 +12,12 @@ Three checks, one per rule (option `check`):
   sentences that read as a breakdown (both sides of one question, no word of change
   such as "rose" or "from", no two years) are added up; a rounding slack of half a point
   per share is allowed.
+- `sum`: listed parts that do not add up to the total stated with them:
+  "200 missiles, 100 launchers and 50 radars, a total of 400 units" (the
+  parts must equal the total), or "400 units: 200 missiles, 100 launchers and
+  50 radars" (a list after a colon may leave parts out, so only a sum above
+  the total is reported). Hedged figures ("about 400"), shares and years are
+  not added up.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from lint.kinds.base import Match
 from lint.numbers import HEDGE, NUMBER, find_figures, finditer_figures, parse_number, show
 from lint.patterns import may_match
 
-CHECKS = ("share", "part-total", "breakdown")
+CHECKS = ("share", "part-total", "breakdown", "sum")
 _PERCENT = rf"(?P<num>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)"
 _PART = re.compile(
     rf",?\s+(?P<link>including|among them|of whom|among whom)\s+(?:{HEDGE}\s+)?"
@@ -90,6 +96,8 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _share(doc, compiled.share)
     elif compiled.check == "part-total":
         yield from _part_total(doc)
+    elif compiled.check == "sum":
+        yield from _sum(doc)
     else:
         yield from _breakdown(doc)
 
@@ -181,3 +189,110 @@ def _breakdown(doc: Document) -> Iterator[Match]:
                 + f" = {show(round(total, 1))}%, more than the whole"
             },
         )
+
+
+# Between two parts of a list: the counted noun, then a comma or "and".
+_LIST_GAP = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+# Between the last part and the total after it: "..., a total of", "... for a total of".
+_TOTAL_AFTER = re.compile(
+    r"\s+[^\d;:.()%$€£]{1,40}?(?:,|\s+[—–-])?\s*(?:(?:for|with|making)\s+)?"
+    r"(?:a\s+total\s+of|totall?ing|in\s+total|altogether|in\s+all)\s+",
+    re.IGNORECASE,
+)
+# Or a total that says so after it: "..., 25 in all", "..., 25 people in total".
+_BEFORE_TRAILING_TOTAL = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?,\s*", re.IGNORECASE)
+_TRAILING_TOTAL = re.compile(
+    r"\s+(?:[^\W\d]+\s+){0,2}?(?:in\s+all|in\s+total|altogether)\b", re.IGNORECASE
+)
+# Between a total and the list after it: "400 units: 200 missiles, ...".
+_LIST_AFTER = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?:\s*", re.IGNORECASE)
+_SUM_WORDS = ("total", "altogether", "in all", ":")
+
+
+def _addable(figure, text: str) -> bool:
+    """A plain count: no hedge, not a share, not a year."""
+    if figure.hedge is not None:
+        return False
+    after = text[figure.end : figure.end + 9].lower()
+    if after.startswith(("%", " per", " percent", "-")):
+        return False
+    written = figure.written
+    return not (written.isdigit() and len(written) == 4 and 1900 <= figure.value <= 2100)
+
+
+def _list_before(figures: list, end: int, text: str) -> list:
+    """The parts of a list that ends with figure `end`: figures joined by a
+    counted noun and a comma or "and", the last join being "and"."""
+    parts = [figures[end]]
+    i = end
+    while i > 0:
+        gap = _LIST_GAP.fullmatch(text, figures[i - 1].end, figures[i].start)
+        if gap is None:
+            break
+        if i == end and not gap.group().rstrip().lower().endswith("and"):
+            return []  # "200 missiles, 100 launchers, a total of": no closing "and"
+        parts.insert(0, figures[i - 1])
+        i -= 1
+    return parts if len(parts) >= 2 else []
+
+
+def _sum(doc: Document) -> Iterator[Match]:
+    if not any(w in doc.text for w in _SUM_WORDS):
+        return
+    for sentence in doc.sentences:
+        text = sentence.text
+        if not any(w in text for w in _SUM_WORDS):
+            continue
+        figures = [f for f in find_figures(text)]
+        for t, total in enumerate(figures):
+            if t < 2:
+                continue
+            before, between = figures[t - 1].end, total.start
+            if not (
+                _TOTAL_AFTER.fullmatch(text, before, between)
+                or (
+                    _BEFORE_TRAILING_TOTAL.fullmatch(text, before, between)
+                    and _TRAILING_TOTAL.match(text, total.end)
+                )
+            ):
+                continue
+            parts = _list_before(figures, t - 1, text)
+            found = _mismatch(parts, total, text, exact=True)
+            if found:
+                yield Match(sentence.start + parts[0].start, sentence.start + total.end, found)
+        for t, total in enumerate(figures[:-2]):
+            colon = _LIST_AFTER.match(text, total.end)
+            if colon is None or colon.end() != figures[t + 1].start:
+                continue
+            last = t + 1
+            while last + 1 < len(figures) and _LIST_GAP.fullmatch(
+                text, figures[last].end, figures[last + 1].start
+            ):
+                last += 1
+            parts = _list_before(figures, last, text) if last > t + 1 else []
+            parts = [p for p in parts if p.start > total.end]
+            found = _mismatch(parts, total, text, exact=False)
+            if found:
+                yield Match(sentence.start + total.start, sentence.start + parts[-1].end, found)
+
+
+def _mismatch(parts: list, total, text: str, exact: bool) -> dict[str, str] | None:
+    if len(parts) < 2 or not all(_addable(f, text) for f in [*parts, total]):
+        return None
+    added = sum(p.value for p in parts)
+    # "1.2 million" may be anything from 1.15 to 1.25 million: rounding adds up.
+    slack = max(0.005 * total.value, sum(_half_unit(f) for f in [*parts, total]))
+    if added > total.value + slack or (exact and added < total.value - slack):
+        shown = " + ".join(p.written for p in parts)
+        return {"problem": f"{shown} = {show(added)}, not the total of {total.written}"}
+    return None
+
+
+def _half_unit(figure) -> float:
+    """Half the last written digit of a figure with a scale word ("1.2 million":
+    50,000); plain figures are counts, taken as exact."""
+    number, _, scale = figure.written.partition(" ")
+    if not scale or not number[:1].isdigit():
+        return 0.0
+    decimals = len(number.partition(".")[2])
+    return 0.5 * 10.0**-decimals * figure.value / float(number.replace(",", ""))
