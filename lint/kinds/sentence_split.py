@@ -39,6 +39,9 @@ _TOKEN_BEFORE = regex.compile(r"[^\s]+$")
 # Abbreviations beyond the Document's list, common before a lowercase word.
 _MORE_ABBREVIATIONS = frozenset(
     ["incl", "excl", "approx", "esp", "resp", "cf", "ibid", "op", "lit", "pcs", "sq", "cu", "art"]
+    # Abbreviations of Russian and Ukrainian news carried into the translation
+    # ("5 thous. shells"): mt.source-abbreviation reports them, not as a split.
+    + ["thous", "mln", "bln", "mlrd", "trln", "obl", "tys", "rub", "bn"]
 )
 
 

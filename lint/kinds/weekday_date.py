@@ -93,7 +93,7 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
     if not dates:
         return
     year = None
-    year_known = False
+    year_known = borrowed = False
     pairs = []
     for wd in find_weekdays(text):
         # The date must start within a few characters after the weekday.
@@ -113,6 +113,12 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
             continue
         if mention.year is None and not year_known:
             year, year_known = reference_year(doc), True
+            borrowed = year is not None and document_date(doc) is None
+        if mention.year is None and borrowed:
+            if str(year) not in doc.line_text(doc.position(mention.start).line):
+                # The text's only year is written on another line ("the operation of
+                # November 22, 1963"): the weekday's date may be of another time.
+                continue
         day = mention.date(year)
         if day is None or day.weekday() == weekday:
             continue
@@ -121,7 +127,7 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
         yield Match(
             start,
             end,
-            {"problem": f"{_name(day)} was a {right}, not a {written}"},
+            {"problem": f"{day:%B} {day.day}, {day.year} was a {right}, not a {written}"},
             suggestions=(text[start:end].replace(written, right, 1),),
         )
 
