@@ -114,11 +114,11 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
         if mention.year is None and not year_known:
             year, year_known = reference_year(doc), True
             borrowed = year is not None and document_date(doc) is None
-        if mention.year is None and borrowed:
-            if str(year) not in doc.line_text(doc.position(mention.start).line):
-                # The text's only year is written on another line ("the operation of
-                # November 22, 1963"): the weekday's date may be of another time.
-                continue
+        # The text's only year written on another line only ("the operation of
+        # November 22, 1963"): the weekday's date may be of another time.
+        line = doc.line_text(doc.position(mention.start).line)
+        if mention.year is None and borrowed and str(year) not in line:
+            continue
         day = mention.date(year)
         if day is None or day.weekday() == weekday:
             continue
