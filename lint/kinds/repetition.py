@@ -6,9 +6,9 @@ three or more times in a row. Words legitimately doubled in English ("had had",
 
 What people repeat on purpose is left alone: a unit made only of allowed words
 ("la la", "la-la-la"), a word joined to itself by "and" or "or" ("thousands and
-thousands and thousands"), and a tricolon: repeats separated by commas need one
-more repeat than `min_repeats` ("Come in, come in, come in" is speech; a fourth
-is a loop).
+thousands and thousands"), and a tricolon: when `min_repeats` is 3 or more,
+repeats separated by commas need one more ("Come in, come in, come in" is
+speech; a fourth is a loop). `min_words` keeps short units to other rules.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from lint.patterns import PatternTimeout, matches_at, prefilter_fold, time_limit
 @dataclass(frozen=True)
 class Options:
     max_words: int = 1  # longest repeated unit, in words
+    min_words: int = 1  # shortest repeated unit, in words
     min_repeats: int = 2  # how many times in a row the unit must appear
     # At most this many times (0: no limit); a rule for doubled words leaves
     # longer runs to a rule for loops, so one run is not reported twice.
@@ -47,11 +48,14 @@ class Compiled:
     min_repeats: int
     max_words: int
     max_repeats: int
+    min_words: int = 1
 
 
 def compile(options: Options, context=None) -> Compiled:
     if not 1 <= options.max_words <= 8:
         raise ValueError("max_words must be between 1 and 8")
+    if not 1 <= options.min_words <= options.max_words:
+        raise ValueError("min_words must be between 1 and max_words")
     if options.min_repeats < 2:
         raise ValueError("min_repeats must be at least 2")
     if options.max_repeats and options.max_repeats < options.min_repeats:
@@ -69,6 +73,7 @@ def compile(options: Options, context=None) -> Compiled:
         options.min_repeats,
         options.max_words,
         options.max_repeats,
+        options.min_words,
     )
 
 
@@ -144,12 +149,16 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         unit = m.group(1)
         if _on_purpose(unit, compiled.allow) or unit.isdigit():
             continue
+        if len(unit.split()) < compiled.min_words:
+            continue
         count = len(
             regex.findall(
                 rf"(?<![\w'’\-]){regex.escape(unit)}(?![\w'’\-])", m.group(), flags=regex.IGNORECASE
             )
         )
-        needed = compiled.min_repeats + (1 if _SEPARATED.search(m.group()) else 0)
+        # A loop's repeats set off by commas may be a tricolon: one more is needed.
+        tricolon = compiled.min_repeats >= 3 and _SEPARATED.search(m.group())
+        needed = compiled.min_repeats + (1 if tricolon else 0)
         if count < needed or 0 < compiled.max_repeats < count:
             continue
         if (
