@@ -155,17 +155,23 @@ SEPARATORS = st.sampled_from([" ", ", ", "  ", "\n", " \n ", "; ", "-", "'", "\n
 @settings(max_examples=300, deadline=None)
 @given(
     parts=st.lists(st.tuples(REPEAT_WORDS, SEPARATORS), max_size=30),
-    max_words=st.integers(1, 4),
+    max_words=st.integers(1, 5),
+    min_words=st.integers(1, 3),
     min_repeats=st.integers(2, 5),
     ignorecase=st.booleans(),
 )
 def test_repetition_tries_only_candidate_words_and_finds_the_same(
-    parts, max_words, min_repeats, ignorecase
+    parts, max_words, min_words, min_repeats, ignorecase
 ):
     from lint.kinds import repetition
 
     compiled = repetition.compile(
-        repetition.Options(max_words=max_words, min_repeats=min_repeats, ignorecase=ignorecase)
+        repetition.Options(
+            max_words=max_words,
+            min_words=min(min_words, max_words),
+            min_repeats=min_repeats,
+            ignorecase=ignorecase,
+        )
     )
     text = "".join(word + sep for word, sep in parts)
     assert [m.span() for m in repetition._matches(text, compiled)] == plain(compiled.search, text)

@@ -61,7 +61,10 @@ def compile(options: Options, context=None) -> Compiled:
     if options.max_repeats and options.max_repeats < options.min_repeats:
         raise ValueError("max_repeats must be 0 (no limit) or at least min_repeats")
     gap = r"[ \t]+(?:\r?\n[ \t]*)?"
-    unit = rf"\w+(?:['’\-]\w+)*(?:{gap}\w+(?:['’\-]\w+)*){{0,{options.max_words - 1}}}"
+    unit = (
+        rf"\w+(?:['’\-]\w+)*"
+        rf"(?:{gap}\w+(?:['’\-]\w+)*){{{options.min_words - 1},{options.max_words - 1}}}"
+    )
     repeats = options.min_repeats - 1
     separator = "[,;]?" if options.punctuated else ""
     pattern = rf"(?<![\w'’\-])({unit})(?:{separator}{gap}(?:\1)(?![\w'’\-])){{{repeats},}}"
@@ -98,17 +101,21 @@ def folded_words(text: str) -> list[str]:
 def _candidates(words: list[str], compiled: Compiled) -> list[int]:
     """Word indices where a repeat could start, in order.
 
-    A unit of k words repeated r times makes word i equal (case-folded) to
-    words i+k, ..., i+(r-1)k, and every match starts at the start of a word.
-    Checking that on the word list takes a few C-level passes per document,
-    where the backreferencing search costs a regex attempt at every word.
+    A unit of k words repeated r times makes every word from i to
+    i+(r-1)k-1 equal (case-folded) to the word k places on, and every match
+    starts at the start of a word. The words k places apart that are equal
+    are found in one C-level pass per k; the runs long enough are then picked
+    from those few, where the backreferencing search costs a regex attempt at
+    every word.
     """
     found: set[int] = set()
-    for k in range(1, compiled.max_words + 1):
+    for k in range(compiled.min_words, compiled.max_words + 1):
         pairs = set(compress(count(), map(eq, words, words[k:])))
-        same = set(pairs)
-        for step in range(1, compiled.min_repeats - 1):
-            same &= {i - step * k for i in pairs}
+        same = pairs
+        for shift in range(1, (compiled.min_repeats - 1) * k):
+            if not same:
+                break
+            same = {i for i in same if i + shift in pairs}
         found |= same
     return sorted(found)
 
@@ -148,8 +155,6 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     for m in _matches(doc.text, compiled, words):
         unit = m.group(1)
         if _on_purpose(unit, compiled.allow) or unit.isdigit():
-            continue
-        if len(unit.split()) < compiled.min_words:
             continue
         count = len(
             regex.findall(
