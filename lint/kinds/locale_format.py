@@ -22,7 +22,8 @@ _SCALE = (
     r"|kilometers|tonnes|tons|hryvnias?|roubles?|rubles?|dollars|euros)"
 )
 # "2,5 million": one to three digits, a comma, one or two digits, then a scale word.
-_DECIMAL_COMMA = regex.compile(rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?=\s*{_SCALE}\b|%)")
+# (?!\w), not \b: "3,5 %" ends in a sign, after which \b never holds.
+_DECIMAL_COMMA = regex.compile(rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?=\s*{_SCALE}(?!\w))")
 # "106.000 troops": dot-grouped thousands followed by a word (not a unit-less decimal).
 _DOT_THOUSANDS = regex.compile(
     r"(?<![\d.,$€£¥]|\bv|(?i:version)\s)([1-9]\d{0,2}(?:\.\d{3})+)(?!\d|[.,]\d)(?=\s+\p{L}{3,})"
