@@ -173,8 +173,10 @@ def _carried_over(results, n: int, mark: str) -> bool:
 
 
 def smiley_run(text: str, offset: int) -> tuple[int, int] | None:
-    """The span of two or more of the same bracket around `offset` ("))))",
-    "(("): a text smiley, not brackets."""
+    """The span of a text smiley at `offset`, left unbalanced: two or more of
+    the same bracket ("))))", "(("), or one bracket ending a clause in a
+    paragraph with no other kind ("you can invite whoever you want)", "the
+    housing issue (")."""
     ch = text[offset]
     if ch not in "()":
         return None
@@ -183,7 +185,20 @@ def smiley_run(text: str, offset: int) -> tuple[int, int] | None:
         start -= 1
     while end < len(text) and text[end] == ch:
         end += 1
-    return (start, end) if end - start >= 2 else None
+    if end - start >= 2:
+        return start, end
+    if ch == ")" and "(" not in text and _SMILEY_CLOSE.match(text, end):
+        before = text[start - 1 : start]
+        if before.isalpha() or before in ("?", "!", "."):
+            return start, end
+    if ch == "(" and ")" not in text and not text[end:].strip(" .!?"):
+        return start, end
+    return None
+
+
+# After a one-bracket smiley: the paragraph's end, a stop, or a lowercase word
+# ("in the kitchen) perhaps"), not a capitalised name ("America) Wright").
+_SMILEY_CLOSE = re.compile(r"\s*$|[.!?,;]|\s+[a-z]")
 
 
 def check(doc: Document, options: Options) -> Iterator[Match]:
