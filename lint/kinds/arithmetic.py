@@ -1,6 +1,6 @@
 """arithmetic: figures in one sentence that do not add up.
 
-Three checks, one per rule (option `check`):
+Four checks, one per rule (option `check`):
 
 - `share`: a share of a group of people above 100 % ("112% of voters"); a
   share of GDP, of a target or of last year's level may exceed 100, so only
@@ -29,7 +29,15 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.numbers import HEDGE, NUMBER, find_figures, finditer_figures, parse_number, show
+from lint.numbers import (
+    HEDGE,
+    NUMBER,
+    Figure,
+    find_figures,
+    finditer_figures,
+    parse_number,
+    show,
+)
 from lint.patterns import may_match
 
 CHECKS = ("share", "part-total", "breakdown", "sum")
@@ -209,7 +217,7 @@ _LIST_AFTER = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?:\s*", re.IGNORECASE)
 _SUM_WORDS = ("total", "altogether", "in all", ":")
 
 
-def _addable(figure, text: str) -> bool:
+def _addable(figure: Figure, text: str) -> bool:
     """A plain count: no hedge, not a share, not a year."""
     if figure.hedge is not None:
         return False
@@ -220,7 +228,7 @@ def _addable(figure, text: str) -> bool:
     return not (written.isdigit() and len(written) == 4 and 1900 <= figure.value <= 2100)
 
 
-def _list_before(figures: list, end: int, text: str) -> list:
+def _list_before(figures: list[Figure], end: int, text: str) -> list[Figure]:
     """The parts of a list that ends with figure `end`: figures joined by a
     counted noun and a comma or "and", the last join being "and"."""
     parts = [figures[end]]
@@ -243,40 +251,52 @@ def _sum(doc: Document) -> Iterator[Match]:
         text = sentence.text
         if not any(w in text for w in _SUM_WORDS):
             continue
-        figures = [f for f in find_figures(text)]
-        for t, total in enumerate(figures):
-            if t < 2:
-                continue
-            before, between = figures[t - 1].end, total.start
-            if not (
-                _TOTAL_AFTER.fullmatch(text, before, between)
-                or (
-                    _BEFORE_TRAILING_TOTAL.fullmatch(text, before, between)
-                    and _TRAILING_TOTAL.match(text, total.end)
-                )
-            ):
-                continue
-            parts = _list_before(figures, t - 1, text)
-            found = _mismatch(parts, total, text, exact=True)
-            if found:
-                yield Match(sentence.start + parts[0].start, sentence.start + total.end, found)
-        for t, total in enumerate(figures[:-2]):
-            colon = _LIST_AFTER.match(text, total.end)
-            if colon is None or colon.end() != figures[t + 1].start:
-                continue
-            last = t + 1
-            while last + 1 < len(figures) and _LIST_GAP.fullmatch(
-                text, figures[last].end, figures[last + 1].start
-            ):
-                last += 1
-            parts = _list_before(figures, last, text) if last > t + 1 else []
-            parts = [p for p in parts if p.start > total.end]
-            found = _mismatch(parts, total, text, exact=False)
-            if found:
-                yield Match(sentence.start + total.start, sentence.start + parts[-1].end, found)
+        figures = find_figures(text)
+        for start, end, problem in [
+            *_lists_then_total(figures, text),
+            *_total_then_list(figures, text),
+        ]:
+            yield Match(sentence.start + start, sentence.start + end, problem)
 
 
-def _mismatch(parts: list, total, text: str, exact: bool) -> dict[str, str] | None:
+def _lists_then_total(figures: list[Figure], text: str) -> Iterator[tuple[int, int, dict]]:
+    """ "200 missiles, 100 launchers and 50 radars, a total of 400 units" or
+    "..., 25 in all": the parts must make the total."""
+    for t in range(2, len(figures)):
+        total, before, between = figures[t], figures[t - 1].end, figures[t].start
+        said_before = _TOTAL_AFTER.fullmatch(text, before, between)
+        said_after = _BEFORE_TRAILING_TOTAL.fullmatch(
+            text, before, between
+        ) and _TRAILING_TOTAL.match(text, total.end)
+        if not (said_before or said_after):
+            continue
+        parts = _list_before(figures, t - 1, text)
+        problem = _mismatch(parts, total, text, exact=True)
+        if problem:
+            yield parts[0].start, total.end, problem
+
+
+def _total_then_list(figures: list[Figure], text: str) -> Iterator[tuple[int, int, dict]]:
+    """ "400 units: 200 missiles, 100 launchers and 50 radars": the list may
+    leave parts out, so only a sum above the total is wrong."""
+    for t in range(len(figures) - 2):
+        total = figures[t]
+        colon = _LIST_AFTER.match(text, total.end)
+        if colon is None or colon.end() != figures[t + 1].start:
+            continue
+        last = t + 1
+        while last + 1 < len(figures) and _LIST_GAP.fullmatch(
+            text, figures[last].end, figures[last + 1].start
+        ):
+            last += 1
+        parts = _list_before(figures, last, text) if last > t + 1 else []
+        parts = [p for p in parts if p.start > total.end]
+        problem = _mismatch(parts, total, text, exact=False)
+        if problem:
+            yield total.start, parts[-1].end, problem
+
+
+def _mismatch(parts: list[Figure], total: Figure, text: str, exact: bool) -> dict[str, str] | None:
     if len(parts) < 2 or not all(_addable(f, text) for f in [*parts, total]):
         return None
     added = sum(p.value for p in parts)
@@ -288,11 +308,12 @@ def _mismatch(parts: list, total, text: str, exact: bool) -> dict[str, str] | No
     return None
 
 
-def _half_unit(figure) -> float:
+def _half_unit(figure: Figure) -> float:
     """Half the last written digit of a figure with a scale word ("1.2 million":
     50,000); plain figures are counts, taken as exact."""
-    number, _, scale = figure.written.partition(" ")
-    if not scale or not number[:1].isdigit():
+    number, _, scale_word = figure.written.partition(" ")
+    if not scale_word or not number[:1].isdigit():
         return 0.0
+    scale = figure.value / float(number.replace(",", ""))
     decimals = len(number.partition(".")[2])
-    return 0.5 * 10.0**-decimals * figure.value / float(number.replace(",", ""))
+    return 0.5 * 10.0**-decimals * scale
