@@ -14,9 +14,10 @@ straight and a curly quote still pair (mixing styles is the consistency
 rules' business).
 
 The finding points at the opening mark left unclosed, or at a closing mark
-that has no opening one. Runs of brackets ("))))", "((") left over are text
-smileys of Russian and Ukrainian chat, carried into the translation: they are
-reported once per run, as smileys; ":(" and ":)" are emoticons, not brackets.
+that has no opening one. Runs of brackets ("))))", "((") left over, or a lone
+one ending a clause in a paragraph with no other bracket, are the text smileys
+of Russian and Ukrainian chat carried into the translation: they are reported
+once per run, as smileys; ":(" and ":)" are emoticons, not brackets.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lint.document import Document
+from lint.document import Document, Span
 from lint.kinds.base import Match
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»"}
@@ -217,21 +218,15 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                 or _carried_over(results, n, mark)
             ):
                 continue  # a quotation running on into the next paragraph
-            run = smiley_run(para.text, offset)
-            if run is not None:
-                if run[0] not in smileys:
-                    smileys.add(run[0])
-                    yield _smiley(para, run)
+            if smiley_run(para.text, offset):
+                yield from _smiley_once(para, offset, smileys)
                 continue
             start = para.start + offset
             yield Match(start, start + 1, {"problem": f"'{mark}' is never closed"})
         if options.stray_closers:
             for offset in strays:
-                run = smiley_run(para.text, offset)
-                if run is not None:
-                    if run[0] not in smileys:
-                        smileys.add(run[0])
-                        yield _smiley(para, run)
+                if smiley_run(para.text, offset):
+                    yield from _smiley_once(para, offset, smileys)
                     continue
                 mark = para.text[offset]
                 start = para.start + offset
@@ -241,7 +236,11 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                 yield Match(start, start + 1, {"problem": problem})
 
 
-def _smiley(para, run: tuple[int, int]) -> Match:
-    marks = para.text[run[0] : run[1]]
-    problem = f"a chat smiley '{marks}' (not a bracket) is left"
-    return Match(para.start + run[0], para.start + run[1], {"problem": problem})
+def _smiley_once(para: Span, offset: int, reported: set[int]) -> Iterator[Match]:
+    """The smiley at `offset`, unless its run was reported already."""
+    start, end = smiley_run(para.text, offset)
+    if start not in reported:
+        reported.add(start)
+        marks = para.text[start:end]
+        problem = f"a chat smiley '{marks}' (not a bracket) is left"
+        yield Match(para.start + start, para.start + end, {"problem": problem})

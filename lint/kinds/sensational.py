@@ -22,6 +22,7 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.patterns import compile_pattern, finditer
+from lint.speech import quotation_at
 
 _CAPS_WORD = r"[A-Z][A-Z’'\-]*[A-Z]"
 _EXCLAMATIONS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!|!\?")
@@ -79,30 +80,6 @@ def _is_dateline(text: str, m: re.Match) -> bool:
     return at_line_start and _DATELINE_TAIL.match(text, m.end()) is not None
 
 
-def inside_quotation(text: str, pos: int) -> bool:
-    """Whether `pos` lies inside a quotation opened earlier on its line."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    straight = curly = single = 0
-    for i in range(line_start, pos):
-        ch = text[i]
-        if ch == '"':
-            straight ^= 1
-        elif ch == "“":
-            curly += 1
-        elif ch == "”":
-            curly = max(0, curly - 1)
-        elif ch in "‘'" or ch == "’":
-            before = text[i - 1] if i > line_start else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            if before.isalnum() and after.isalnum():
-                continue  # an apostrophe: HE'S, don’t
-            if ch != "’" and (before.isspace() or before in "([:—") and not after.isspace():
-                single += 1
-            elif single and ch != "‘" and not before.isspace():
-                single -= 1
-    return bool(straight or curly or single)
-
-
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     if compiled.caps:
@@ -112,12 +89,12 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             longest = max(len(w) for w in re.findall(r"[A-Z’'\-]+", m.group()))
             if letters < compiled.caps_min_letters or longest < 5:
                 continue
-            if _is_dateline(text, m) or inside_quotation(text, m.start()):
+            if _is_dateline(text, m) or quotation_at(doc, m.start(), m.end()):
                 continue
             yield Match(m.start(), m.end(), {"signal": "words in capitals"})
     if compiled.exclamations and "!" in text:  # in every alternative
         for m in _EXCLAMATIONS.finditer(text):
-            if not inside_quotation(text, m.start()):
+            if not quotation_at(doc, m.start(), m.end()):
                 yield Match(m.start(), m.end(), {"signal": "multiple exclamation marks"})
     if compiled.headline:
         for line in doc.lines:
