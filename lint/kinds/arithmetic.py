@@ -134,6 +134,11 @@ def _share(doc: Document, pattern: re.Pattern) -> Iterator[Match]:
 _PART_WORDS = ("including", "among", "of whom")
 
 
+def _is_share_or_range(figure: Figure, text: str) -> bool:
+    """ "12%", "12 per cent", "12-15": not a count of things."""
+    return text.startswith(("%", " per", " percent", "-"), figure.end)
+
+
 def _part_total(doc: Document) -> Iterator[Match]:
     if not any(w in doc.text for w in _PART_WORDS):
         return  # a sentence is a slice of the text: none of them has one either
@@ -143,9 +148,7 @@ def _part_total(doc: Document) -> Iterator[Match]:
             continue
         for whole in find_figures(text):
             after = text[whole.end :]
-            if after.startswith(("%", " per", " percent", "-")) or text[: whole.start].endswith(
-                ("$", "£", "€")
-            ):
+            if _is_share_or_range(whole, text) or text[: whole.start].endswith(("$", "£", "€")):
                 continue
             # The counted noun phrase: a few words without figures or stops.
             gap = re.match(r"(?:\s+[^\s\d.;:()]+){1,8}?(?=,?\s+(?:including|among|of whom))", after)
@@ -199,21 +202,24 @@ def _breakdown(doc: Document) -> Iterator[Match]:
         )
 
 
+# What follows a figure in a list: the counted noun, a few words without
+# figures, stops or signs ("missiles", "from Britain").
+_COUNTED = r"\s+[^\d;:.()%$€£]{1,40}?"
 # Between two parts of a list: the counted noun, then a comma or "and".
-_LIST_GAP = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_LIST_GAP = re.compile(rf"{_COUNTED}(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 # Between the last part and the total after it: "..., a total of", "... for a total of".
 _TOTAL_AFTER = re.compile(
-    r"\s+[^\d;:.()%$€£]{1,40}?(?:,|\s+[—–-])?\s*(?:(?:for|with|making)\s+)?"
+    rf"{_COUNTED}(?:,|\s+[—–-])?\s*(?:(?:for|with|making)\s+)?"
     r"(?:a\s+total\s+of|totall?ing|in\s+total|altogether|in\s+all)\s+",
     re.IGNORECASE,
 )
 # Or a total that says so after it: "..., 25 in all", "..., 25 people in total".
-_BEFORE_TRAILING_TOTAL = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?,\s*", re.IGNORECASE)
+_BEFORE_TRAILING_TOTAL = re.compile(rf"{_COUNTED},\s*", re.IGNORECASE)
 _TRAILING_TOTAL = re.compile(
     r"\s+(?:[^\W\d]+\s+){0,2}?(?:in\s+all|in\s+total|altogether)\b", re.IGNORECASE
 )
 # Between a total and the list after it: "400 units: 200 missiles, ...".
-_LIST_AFTER = re.compile(r"\s+[^\d;:.()%$€£]{1,40}?:\s*", re.IGNORECASE)
+_LIST_AFTER = re.compile(rf"{_COUNTED}:\s*", re.IGNORECASE)
 _SUM_WORDS = ("total", "altogether", "in all", ":")
 
 
@@ -221,8 +227,7 @@ def _addable(figure: Figure, text: str) -> bool:
     """A plain count: no hedge, not a share, not a year."""
     if figure.hedge is not None:
         return False
-    after = text[figure.end : figure.end + 9].lower()
-    if after.startswith(("%", " per", " percent", "-")):
+    if _is_share_or_range(figure, text):
         return False
     written = figure.written
     return not (written.isdigit() and len(written) == 4 and 1900 <= figure.value <= 2100)

@@ -218,15 +218,17 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                 or _carried_over(results, n, mark)
             ):
                 continue  # a quotation running on into the next paragraph
-            if smiley_run(para.text, offset):
-                yield from _smiley_once(para, offset, smileys)
+            run = smiley_run(para.text, offset)
+            if run:
+                yield from _smiley_once(para, run, smileys)
                 continue
             start = para.start + offset
             yield Match(start, start + 1, {"problem": f"'{mark}' is never closed"})
         if options.stray_closers:
             for offset in strays:
-                if smiley_run(para.text, offset):
-                    yield from _smiley_once(para, offset, smileys)
+                run = smiley_run(para.text, offset)
+                if run:
+                    yield from _smiley_once(para, run, smileys)
                     continue
                 mark = para.text[offset]
                 start = para.start + offset
@@ -236,9 +238,9 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                 yield Match(start, start + 1, {"problem": problem})
 
 
-def _smiley_once(para: Span, offset: int, reported: set[int]) -> Iterator[Match]:
-    """The smiley at `offset`, unless its run was reported already."""
-    start, end = smiley_run(para.text, offset)
+def _smiley_once(para: Span, run: tuple[int, int], reported: set[int]) -> Iterator[Match]:
+    """The smiley `run` of the paragraph, unless it was reported already."""
+    start, end = run
     if start not in reported:
         reported.add(start)
         marks = para.text[start:end]

@@ -114,10 +114,7 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
         if mention.year is None and not year_known:
             year, year_known = reference_year(doc), True
             borrowed = year is not None and document_date(doc) is None
-        # The text's only year written on another line only ("the operation of
-        # November 22, 1963"): the weekday's date may be of another time.
-        line = doc.line_text(doc.position(mention.start).line)
-        if mention.year is None and borrowed and str(year) not in line:
+        if mention.year is None and borrowed and not _year_on_line(doc, mention.start, year):
             continue
         day = mention.date(year)
         if day is None or day.weekday() == weekday:
@@ -130,6 +127,13 @@ def _weekday_next_to_date(doc: Document) -> Iterator[Match]:
             {"problem": f"{day:%B} {day.day}, {day.year} was a {right}, not a {written}"},
             suggestions=(text[start:end].replace(written, right, 1),),
         )
+
+
+def _year_on_line(doc: Document, offset: int, year: int) -> bool:
+    """Whether the line at `offset` writes `year`: a text's only year written on
+    another line only ("the operation of November 22, 1963") may be of another
+    time than a year-less date ("Trump tweeted on Saturday, October 21")."""
+    return str(year) in doc.line_text(doc.position(offset).line)
 
 
 def may_be_relative(text: str) -> bool:
