@@ -17,7 +17,7 @@ from lint.finding import Finding
 from lint.kinds import get_kind
 from lint.kinds.base import Match
 from lint.packs import Rule
-from lint.patterns import PatternTimeout
+from lint.patterns import PatternError, PatternFailure, start_budget, stop_budget, time_limit
 
 
 class _Template(dict):
@@ -117,17 +117,24 @@ class Linter:
         facts: dict[str, list] = {}
         timings: dict[str, float] = {}
         profile = bool(os.environ.get("NEWSLINT_PROFILE"))
-        for rule, compiled, check, collect in self.plan():
-            started = time.perf_counter() if profile else 0.0
-            try:
-                for match in check(doc, compiled):
-                    findings.append(to_finding(doc, rule, match))
-                if collect is not None:
-                    facts[rule.id] = list(collect(doc, compiled))
-            except PatternTimeout as exc:
-                failures.append(RuleFailure(doc.path, rule.id, f"pattern timed out: {exc}"))
-            if profile:
-                timings[rule.id] = time.perf_counter() - started
+        # Each rule's patterns share one time budget on this document
+        # (lint.patterns); when it runs out the rule fails here, the others go on.
+        budget = time_limit(doc.text)
+        try:
+            for rule, compiled, check, collect in self.plan():
+                started = time.perf_counter() if profile else 0.0
+                start_budget(budget)
+                try:
+                    for match in check(doc, compiled):
+                        findings.append(to_finding(doc, rule, match))
+                    if collect is not None:
+                        facts[rule.id] = list(collect(doc, compiled))
+                except PatternFailure as exc:
+                    failures.append(RuleFailure(doc.path, rule.id, _failure_reason(exc, budget)))
+                if profile:
+                    timings[rule.id] = time.perf_counter() - started
+        finally:
+            stop_budget()
         findings.sort()
         return DocumentResult(doc.path, _dedupe(findings), failures, facts, doc.word_count, timings)
 
@@ -147,6 +154,15 @@ class Linter:
             if hasattr(kind, "resolve"):
                 extra.extend(kind.resolve(facts, rule))
         return sorted(extra)
+
+
+def _failure_reason(exc: PatternFailure, budget: float) -> str:
+    if isinstance(exc, PatternError):
+        return f"pattern {exc.excerpt()} {exc.reason}"
+    return (
+        f"pattern timed out: the rule's time budget on this document ({budget:.1f} s) "
+        f"ran out in {exc.excerpt()}"
+    )
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -204,12 +204,22 @@ def finditer_figures(
     one of some words in any case passes those `words` (lowercase ASCII letters,
     longest first; see day_counter), provided _ODD_CASES covers their letters.
     """
-    if any(odd in text for odd in _ODD_CASES):
+    starts = figure_starts(text, words)
+    if starts is None:
         return list(pattern.finditer(text))
+    return matches_at(pattern.match, text, starts)
+
+
+def figure_starts(text: str, words: re.Pattern = _FIRST_WORD) -> list[int] | None:
+    """The sorted offsets where a figure (or one of `words`) can start, for
+    `finditer_figures`; None when the text holds one of the odd cases, and
+    every offset must be tried."""
+    if any(odd in text for odd in _ODD_CASES):
+        return None
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
     starts += [m.start() for m in words.finditer(text.lower())]
     starts.sort()
-    return matches_at(pattern.match, text, starts)
+    return starts
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

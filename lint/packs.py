@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from lint.finding import SEVERITIES
 from lint.kinds import KINDS, get_kind
+from lint.patterns import compiling
 
 if TYPE_CHECKING:
     import yaml
@@ -60,9 +61,11 @@ class PackError(Exception):
 
 @dataclass(frozen=True)
 class PackContext:
-    """What a kind may see of the pack it is compiled for: its own folder."""
+    """What a kind may see of the pack it is compiled for: its own folder
+    (and whether it is newslint's own, whose patterns are trusted)."""
 
     directory: Path
+    builtin: bool = False
 
     def read_text(self, name: str) -> str:
         """Read a data file that ships beside the pack (and nowhere else)."""
@@ -359,7 +362,8 @@ def parse_pack(text: str, path: str = "<pack>", directory: Path | None = None) -
         fail("name must be a word (letters, digits, - and _)", lines.line("name"))
     if not isinstance(data["rules"], list):
         fail("rules must be a list", lines.line("rules"))
-    context = PackContext(directory or Path.cwd())
+    folder = directory or Path.cwd()
+    context = PackContext(folder, builtin=_is_builtin_folder(folder))
     rules = []
     seen: set[str] = set()
     for index, raw in enumerate(data["rules"]):
@@ -432,7 +436,8 @@ def _load_rule(
     kind = get_kind(kind_name)
     options = _build_options(kind, options_raw, fail, lines, (*at, "options"))
     try:
-        compiled = kind.compile(options, context)
+        with compiling(builtin=context.builtin):
+            compiled = kind.compile(options, context)
     except ValueError as exc:
         fail(str(exc), lines.line(*at, "options"))
     return Rule(
@@ -459,6 +464,13 @@ def builtin_rules_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("built-in rule packs not found (expected lint/rules or rules/)")
+
+
+def _is_builtin_folder(folder: Path) -> bool:
+    try:
+        return folder.resolve() == builtin_rules_dir().resolve()
+    except (OSError, FileNotFoundError):
+        return False
 
 
 def builtin_pack_paths() -> list[Path]:

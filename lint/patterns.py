@@ -1,16 +1,24 @@
-"""Regular expressions from rule packs: compiled once, matched with a time limit.
+"""Regular expressions from rule packs: checked at load, run under a time budget.
 
 Pack authors write patterns for the `regex` module (a superset of `re`, with
-Unicode properties such as `\\p{Cyrillic}`). A pattern that backtracks
-catastrophically must not hang the linter, so every search runs with a timeout
-that grows with the length of the text.
+Unicode properties such as `\\p{Cyrillic}`). Every pattern a pack supplies, or
+a kind builds from a pack's strings, is a `Pattern`: it has no search methods
+of its own and is searched only through this module's functions (`search`,
+`match`, `fullmatch`, `finditer`, `matches_from`), so none escapes the limit.
+
+The limit is a budget per rule per document (`start_budget`, called by the
+engine before each rule): all the rule's searches on the document share it,
+however many start points or lines they are tried at. When it runs out the
+search raises PatternTimeout and the engine reports the rule as failed for
+that document (a RuleFailure: shown, exit 2) and goes on with the others.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
+from contextvars import ContextVar
 
 import regex
 
@@ -18,21 +26,240 @@ from lint.prefixes import literal_prefixes, required_literals
 
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 1.0
+EXCERPT_CHARS = 60
 
 
-class PatternTimeout(Exception):
-    """A pattern took longer than its time limit on one document."""
+class PatternFailure(Exception):
+    """A rule's pattern could not be run to the end on one document."""
+
+    def __init__(self, pattern: str):
+        super().__init__(pattern)
+        self.pattern = pattern
+
+    def excerpt(self) -> str:
+        shown = self.pattern
+        if len(shown) > EXCERPT_CHARS:
+            shown = shown[: EXCERPT_CHARS - 3] + "..."
+        return repr(shown)
 
 
-def compile_pattern(pattern: str, ignorecase: bool = False) -> regex.Pattern:
-    """Compile a pack pattern; ValueError with the reason if it is not valid."""
-    flags = 0
-    if ignorecase:
-        flags |= regex.IGNORECASE
+class PatternTimeout(PatternFailure):
+    """The rule's time budget on this document ran out inside this pattern."""
+
+
+class PatternError(PatternFailure):
+    """A pattern that does not compile, met only when it is first used (one
+    from a damaged cache entry: packs are checked when they are loaded)."""
+
+    def __init__(self, pattern: str, reason: str):
+        super().__init__(pattern)
+        self.reason = reason
+
+
+class Pattern:
+    """A regular expression from a pack: its text, its flags, and its compiled
+    form, made when it is created or, for a pack checked before (the pack
+    cache, see `compiling`), when it is first searched.
+
+    `trusted` marks newslint's own patterns (the built-in packs, and patterns
+    it builds from escaped text): tested and fuzzed, they skip `regex`'s
+    per-call timer (it reads the process clock, about 3 us a call) where they
+    are tried line by line or start point by start point; the budget is still
+    checked before each try, and whole-text scans are timed. A pattern from a
+    user's pack is timed on every call."""
+
+    __slots__ = ("pattern", "flags", "trusted", "_compiled")
+
+    def __init__(
+        self,
+        pattern: str,
+        flags: int = 0,
+        *,
+        trusted: bool = False,
+        compiled: regex.Pattern | None = None,
+    ):
+        self.pattern = pattern
+        self.flags = flags
+        self.trusted = trusted
+        self._compiled = compiled
+
+    def compiled(self) -> regex.Pattern:
+        found = self._compiled
+        if found is None:
+            try:
+                found = regex.compile(self.pattern, self.flags)
+            except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
+                raise PatternError(self.pattern, f"does not compile: {exc}") from None
+            self._compiled = found
+        return found
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Pattern):
+            return NotImplemented
+        return (self.pattern, self.flags) == (other.pattern, other.flags)
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, self.flags))
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.pattern!r}, {self.flags})"
+
+    def __reduce__(self):
+        # Compiled again where it is used.
+        return (_unpickle_pattern, (self.pattern, self.flags, self.trusted))
+
+
+def _unpickle_pattern(pattern: str, flags: int, trusted: bool) -> Pattern:
+    return Pattern(pattern, flags, trusted=trusted)
+
+
+# (from a pack checked before, from newslint's own packs): see `compiling`.
+_SOURCE: ContextVar[tuple[bool, bool]] = ContextVar(
+    "newslint_pattern_source", default=(False, False)
+)
+
+
+class compiling:
+    """Where the patterns `compile_pattern` makes inside it come from (lint.packs
+    compiles each rule inside one):
+
+    - `checked`: a pack whose patterns all compiled when it was loaded (the
+      pack cache holds only such packs): each is compiled when first searched,
+      so a start with a warm cache pays only for the patterns a document needs;
+    - `builtin`: newslint's own packs, whose patterns are `trusted`.
+    """
+
+    def __init__(self, *, checked: bool = False, builtin: bool = False):
+        self.source = (checked, builtin)
+
+    def __enter__(self) -> None:
+        self._token = _SOURCE.set(self.source)
+
+    def __exit__(self, *exc) -> None:
+        _SOURCE.reset(self._token)
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False) -> Pattern:
+    """A pack pattern; ValueError with the reason if it is not valid."""
+    flags = regex.IGNORECASE if ignorecase else 0
+    checked, builtin = _SOURCE.get()
+    if checked:
+        return Pattern(pattern, flags, trusted=builtin)
     try:
-        return regex.compile(pattern, flags)
-    except regex.error as exc:
+        compiled = regex.compile(pattern, flags)
+    except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
+    return Pattern(pattern, flags, trusted=builtin, compiled=compiled)
+
+
+# --- the time budget ------------------------------------------------------------
+
+# When the current rule's budget on the current document runs out (a
+# time.monotonic() value); None outside a linter run. A ContextVar, so each
+# thread (Dask workers run several) has its own.
+_DEADLINE: ContextVar[float | None] = ContextVar("newslint_pattern_deadline", default=None)
+
+
+def time_limit(text: str) -> float:
+    """A rule's budget on a document: a second, and two more per MB."""
+    return MIN_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
+
+
+def start_budget(seconds: float) -> None:
+    """Give the rule about to run `seconds` for all its searches on this document."""
+    _DEADLINE.set(time.monotonic() + seconds)
+
+
+def stop_budget() -> None:
+    _DEADLINE.set(None)
+
+
+def _timeout(pattern: Pattern, text: str) -> float:
+    """What is left of the budget, for one search (PatternTimeout when nothing
+    is). Outside a linter run each search gets `time_limit(text)`."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return time_limit(text)
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise PatternTimeout(pattern.pattern)
+    return left
+
+
+def _try_timeout(pattern: Pattern, text: str) -> float | None:
+    """The timer for one try (a line, a sentence, a start point): what is left
+    of the budget, or None for a trusted pattern once the budget is checked."""
+    left = _timeout(pattern, text)
+    return None if pattern.trusted else left
+
+
+def search(
+    pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match | None:
+    """`pattern.search` under the rule's budget."""
+    timeout = _try_timeout(pattern, text)
+    found = pattern._compiled or pattern.compiled()
+    if timeout is None:
+        return found.search(text, pos, endpos)
+    try:
+        return found.search(text, pos, endpos, timeout=timeout)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+
+
+def match(
+    pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match | None:
+    """`pattern.match` under the rule's budget."""
+    timeout = _try_timeout(pattern, text)
+    found = pattern._compiled or pattern.compiled()
+    if timeout is None:
+        return found.match(text, pos, endpos)
+    try:
+        return found.match(text, pos, endpos, timeout=timeout)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+
+
+def fullmatch(
+    pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None
+) -> regex.Match | None:
+    """`pattern.fullmatch` under the rule's budget."""
+    timeout = _try_timeout(pattern, text)
+    found = pattern._compiled or pattern.compiled()
+    if timeout is None:
+        return found.fullmatch(text, pos, endpos)
+    try:
+        return found.fullmatch(text, pos, endpos, timeout=timeout)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
+
+
+def matches_from(
+    pattern: Pattern,
+    text: str,
+    starts: Iterable[int],
+    endpos: int | None = None,
+    timed: bool | None = None,
+) -> list[regex.Match]:
+    """The matches `finditer` finds, given every offset where a match can start
+    (sorted), each tried under what is left of the budget (with `regex`'s timer
+    unless the pattern is trusted, or `timed` says otherwise)."""
+    found = pattern.compiled()
+    end = len(text) if endpos is None else endpos
+    if timed is None:
+        timed = not pattern.trusted
+
+    def match_at(string: str, start: int) -> regex.Match | None:
+        left = _timeout(pattern, text)
+        if not timed:
+            return found.match(string, start, end)
+        return found.match(string, start, end, timeout=left)
+
+    try:
+        return matches_at(match_at, text, starts)
+    except TimeoutError:
+        raise PatternTimeout(pattern.pattern) from None
 
 
 def phrase_pattern(phrases: Iterable[str]) -> str:
@@ -95,7 +322,7 @@ class _AnchorIndex:
         self.hits: dict[int, list[int]] = {}
         self.aligned = True
 
-    def words_of(self, pattern: regex.Pattern) -> tuple[frozenset[int], bool] | None:
+    def words_of(self, pattern: Pattern) -> tuple[frozenset[int], bool] | None:
         """The ids of the pattern's literal prefixes (True: matches start where
         they start) or else of its required literals (False: they only say
         whether it can match at all); None when it has neither."""
@@ -170,7 +397,7 @@ def _automaton_of(word_ids: dict[str, int]):
 _LITERALS: dict[tuple[str, int], tuple[frozenset[str] | None, bool]] = {}
 
 
-def literal_analysis(pattern: regex.Pattern) -> tuple[frozenset[str] | None, bool]:
+def literal_analysis(pattern: Pattern) -> tuple[frozenset[str] | None, bool]:
     """What the prefilter knows of `pattern` (see lint/prefixes.py)."""
     key = (pattern.pattern, pattern.flags)
     if key not in _LITERALS:
@@ -196,8 +423,8 @@ def remember_literals(table: dict[tuple[str, int], tuple]) -> None:
     _LITERALS.update(table)
 
 
-def _patterns_in(value: object, depth: int = 0) -> Iterator[regex.Pattern]:
-    if isinstance(value, regex.Pattern):
+def _patterns_in(value: object, depth: int = 0) -> Iterator[Pattern]:
+    if isinstance(value, Pattern):
         yield value
     elif depth > 4:
         return
@@ -227,7 +454,7 @@ _SAFE_FLAGS = (
 _INDEX = _AnchorIndex()
 
 
-def may_match(pattern: regex.Pattern, text: str) -> bool:
+def may_match(pattern: Pattern, text: str) -> bool:
     """False only when `pattern` certainly finds nothing in `text`: none of
     its literal prefixes, or of the literals every match holds, occurs."""
     known = _INDEX.words_of(pattern)
@@ -236,23 +463,19 @@ def may_match(pattern: regex.Pattern, text: str) -> bool:
     return _INDEX.occurs(known[0], text)
 
 
-def time_limit(text: str) -> float:
-    return MIN_SECONDS + SECONDS_PER_MB * len(text) / 1_000_000
-
-
 def finditer(
-    pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None
+    pattern: Pattern, text: str, pos: int = 0, endpos: int | None = None, prefilter: bool = True
 ) -> Iterator[regex.Match]:
-    """`pattern.finditer` under a time limit; raises PatternTimeout.
+    """`pattern.finditer` under the rule's budget; raises PatternTimeout.
 
     A pattern with literal prefixes is only tried where one of them starts
     (the same matches, without scanning every offset); one with required
-    literals is skipped on a text that holds none of them.
+    literals is skipped on a text that holds none of them. `prefilter=False`
+    scans, for short texts (lines) searched one after the other.
     """
     end = len(text) if endpos is None else endpos
-    limit = time_limit(text)
     starts = None
-    known = _INDEX.words_of(pattern)
+    known = _INDEX.words_of(pattern) if prefilter else None
     if known is not None:
         words, positional = known
         if not positional:
@@ -262,14 +485,15 @@ def finditer(
             starts = _INDEX.starts(words, text)
             if starts is not None and len(starts) > MAX_CANDIDATES:
                 starts = None
-    try:
-        if starts is None:
-            yield from pattern.finditer(text, pos, end, timeout=limit)
-            return
-        in_range = [start for start in starts if pos <= start < end]
-        yield from matches_at(partial(pattern.match, endpos=end, timeout=limit), text, in_range)
-    except TimeoutError:
-        raise PatternTimeout(pattern.pattern) from None
+    if starts is None:
+        found = pattern.compiled()
+        try:
+            yield from found.finditer(text, pos, end, timeout=_timeout(pattern, text))
+        except TimeoutError:
+            raise PatternTimeout(pattern.pattern) from None
+        return
+    in_range = [start for start in starts if pos <= start < end]
+    yield from matches_from(pattern, text, in_range, end, timed=True)
 
 
 def matches_at(match: Callable[[str, int], object], text: str, starts: Iterable[int]) -> list:
@@ -289,12 +513,12 @@ def matches_at(match: Callable[[str, int], object], text: str, starts: Iterable[
 
 
 def allowed_matches(
-    search: regex.Pattern, allow: tuple[regex.Pattern, ...], text: str
+    pattern: Pattern, allow: tuple[Pattern, ...], text: str
 ) -> Iterator[regex.Match]:
-    """Non-empty matches of `search` not inside a match of an `allow` pattern;
+    """Non-empty matches of `pattern` not inside a match of an `allow` pattern;
     the allow-list is searched only once something matches."""
     allowed = None
-    for m in finditer(search, text):
+    for m in finditer(pattern, text):
         if m.end() == m.start():
             continue
         if allowed is None:
@@ -303,7 +527,7 @@ def allowed_matches(
             yield m
 
 
-def spans(patterns: Iterable[regex.Pattern], text: str) -> list[tuple[int, int]]:
+def spans(patterns: Iterable[Pattern], text: str) -> list[tuple[int, int]]:
     """Sorted spans matched by any of `patterns` (used for allow-lists)."""
     found = []
     for pattern in patterns:

@@ -41,7 +41,7 @@ from lint.dates import (
 from lint.document import Document
 from lint.finding import Finding
 from lint.kinds.base import Match
-from lint.patterns import may_match, prefilter_fold
+from lint.patterns import Pattern, compile_pattern, may_match, prefilter_fold, search
 from lint.prefixes import required_literals
 
 _HAS_WHEN = re.compile(rf"{WEEKDAY_PATTERN}|\b{MONTH_PATTERN}|\b(?:19|20)\d\d-\d\d-\d\d\b")
@@ -83,7 +83,7 @@ class Options:
 @dataclass(frozen=True)
 class Compiled:
     # (pattern, event kind, the folded literals one of which each match holds, or None)
-    events: tuple[tuple[re.Pattern, str, frozenset[str] | None], ...]
+    events: tuple[tuple[Pattern, str, frozenset[str] | None], ...]
     window_days: int
     not_names: frozenset[str]
 
@@ -111,10 +111,7 @@ def compile(options: Options, context=None) -> Compiled:
         raise ValueError("batch_facts needs 'events': regex -> event kind")
     events = []
     for pattern, kind in options.events.items():
-        try:
-            compiled = re.compile(pattern, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"bad event pattern {pattern!r}: {exc}") from None
+        compiled = compile_pattern(pattern, True)
         literals = required_literals(pattern)
         if literals is not None:
             literals = frozenset(prefilter_fold(literal) for literal in literals)
@@ -242,7 +239,7 @@ def _event_kind(text: str, events, folded: str | None = None) -> str | None:
                 folded = prefilter_fold(text)
             if not any(literal in folded for literal in literals):
                 continue
-        if pattern.search(text):
+        if search(pattern, text):
             return kind
     return None
 

@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
 import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import compile_pattern, finditer, prefilter_fold
+from lint.patterns import Pattern, compile_pattern, finditer, fullmatch, prefilter_fold
 from lint.prefixes import required_literals
 
 # Bullets and punctuation at the start, punctuation at the end of a line. The
@@ -52,19 +51,19 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    whole_line: regex.Pattern | None
+    whole_line: Pattern | None
     # whole_line split in two: entries each match of which holds one of its
     # literals, tried alone on a line where the automaton finds one; the rest.
-    guarded: tuple[str, ...]
+    guarded: tuple[Pattern, ...]
     guard: object | None  # ahocorasick.Automaton: literal -> entry indices
-    unguarded: regex.Pattern | None
-    anywhere: regex.Pattern | None
+    unguarded: Pattern | None
+    anywhere: Pattern | None
     max_words: int
     icon_word: str
     icon_min: int
 
 
-def _alternation(entries: list[str]) -> regex.Pattern | None:
+def _alternation(entries: list[str]) -> Pattern | None:
     return compile_pattern("|".join(f"(?:{e})" for e in entries)) if entries else None
 
 
@@ -80,8 +79,7 @@ def compile(options: Options, context=None) -> Compiled:
         if context is None:
             raise ValueError("lines_file needs a pack folder to read from")
         entries += read_pattern_list(context.read_text(options.lines_file))
-    for entry in entries:
-        compile_pattern(entry)  # name the bad one
+    patterns = {entry: compile_pattern(entry) for entry in entries}  # names the bad one
     if not entries and not options.patterns and not options.icon_word:
         raise ValueError("boilerplate needs 'lines', 'lines_file', 'patterns' or 'icon_word'")
     whole = _alternation(entries)
@@ -99,7 +97,7 @@ def compile(options: Options, context=None) -> Compiled:
     rest = [entry for entry in entries if entry not in guarded]
     return Compiled(
         whole,
-        tuple(guarded),
+        tuple(patterns[entry] for entry in guarded),
         automaton,
         _alternation(rest),
         anywhere,
@@ -137,12 +135,6 @@ def _automaton(by_literal: dict[str, list[int]]):
         automaton.add_word(literal, tuple(indices))
     automaton.make_automaton()
     return automaton
-
-
-@cache
-def _entry_pattern(entry: str) -> regex.Pattern:
-    """One entry compiled on first use: most are never tried in a run."""
-    return compile_pattern(entry)
 
 
 def normalise(line: str) -> str:
@@ -213,7 +205,7 @@ def _whole_line_match(stripped: str, compiled: Compiled) -> bool:
     """Whether some entry matches the whole normalised line: the alternation
     fullmatches exactly when one of its alternatives does."""
     text = normalise(stripped)
-    if compiled.unguarded is not None and compiled.unguarded.fullmatch(text):
+    if compiled.unguarded is not None and fullmatch(compiled.unguarded, text):
         return True
     if compiled.guard is None:
         return False
@@ -222,6 +214,6 @@ def _whole_line_match(stripped: str, compiled: Compiled) -> bool:
         for index in indices:
             if index not in tried:
                 tried.add(index)
-                if _entry_pattern(compiled.guarded[index]).fullmatch(text):
+                if fullmatch(compiled.guarded[index], text):
                     return True
     return False

@@ -21,7 +21,7 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.kinds.boilerplate import read_pattern_list
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import Pattern, compile_pattern, finditer, fullmatch
 
 _NAME_WORD = r"[\p{Lu}][\p{L}\p{M}.'’\-]*"
 _NAME_SEGMENT = regex.compile(
@@ -49,9 +49,9 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    agency_end: regex.Pattern | None
-    tags: regex.Pattern | None
-    anywhere: regex.Pattern | None
+    agency_end: Pattern | None
+    tags: Pattern | None
+    anywhere: Pattern | None
     max_words: int
     caption_lines: int = 0
 
@@ -104,7 +104,7 @@ def is_credit_line(line: str, compiled: Compiled) -> bool:
     parts = [p.strip() for p in _SEPARATOR.split(line.strip(" ()."))]
     if len(parts) < 2 or not parts[-1]:
         return False
-    if compiled.agency_end is None or not compiled.agency_end.fullmatch(parts[-1], timeout=1.0):
+    if compiled.agency_end is None or not fullmatch(compiled.agency_end, parts[-1]):
         return False
     return all(_NAME_SEGMENT.fullmatch(p) for p in parts[:-1])
 
@@ -147,7 +147,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         if "(" not in line.text:
             continue  # every tag is in brackets
-        for m in compiled.tags.finditer(line.text, timeout=1.0):
+        for m in finditer(compiled.tags, line.text, prefilter=False):
             yield Match(line.start + m.start(), line.start + m.end(), {"what": "photo credit"})
     if compiled.anywhere is not None:
         for m in finditer(compiled.anywhere, doc.text):

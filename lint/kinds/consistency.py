@@ -19,7 +19,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match, preserve_case
-from lint.patterns import compile_pattern, finditer, phrase_pattern, prefilter_fold
+from lint.patterns import Pattern, compile_pattern, finditer, phrase_pattern, prefilter_fold
 
 # A two-part hyphenated word, not a piece of a longer one ("will-he-won't-he"
 # holds no "t-he"). Written as a lookbehind from the hyphen so that `regex`
@@ -40,7 +40,7 @@ class Options:
 @dataclass(frozen=True)
 class Compiled:
     # Each set: (variants as (name, compiled pattern), whether names are the words).
-    sets: tuple[tuple[tuple[tuple[str, regex.Pattern], ...], bool], ...]
+    sets: tuple[tuple[tuple[tuple[str, Pattern], ...], bool], ...]
     hyphenation: bool
     min_majority: int
     # Per set, for word sets: each variant's words as they must occur in the
@@ -124,8 +124,8 @@ def _hyphenation_sets(text: str) -> list:
         sets.append(
             (
                 (
-                    (hyphenated, regex.compile(phrase_pattern([hyphenated]), regex.I)),
-                    (closed, regex.compile(phrase_pattern([closed]), regex.I)),
+                    (hyphenated, Pattern(phrase_pattern([hyphenated]), regex.I, trusted=True)),
+                    (closed, Pattern(phrase_pattern([closed]), regex.I, trusted=True)),
                 ),
                 True,
             )
@@ -133,7 +133,7 @@ def _hyphenation_sets(text: str) -> list:
     return sets
 
 
-def _present(variants: tuple[tuple[str, regex.Pattern], ...], text: str) -> dict:
+def _present(variants: tuple[tuple[str, Pattern], ...], text: str) -> dict:
     """Spans of each variant that occurs, in the set's order; stops as soon as
     fewer than two variants can still occur."""
     present = {}

@@ -23,8 +23,8 @@ from text_to_num import text2num
 from lint.dates import document_date, find_dates, find_weekdays, reference_year, resolve_weekday
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.numbers import finditer_figures
-from lint.patterns import may_match
+from lint.numbers import figure_starts
+from lint.patterns import Pattern, compile_pattern, finditer, matches_from, may_match, search
 
 _ORDINAL_WORDS = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one|two|three|four|five|six|"
@@ -71,9 +71,9 @@ class Options:
 
 @dataclass(frozen=True)
 class Counter:
-    pattern: re.Pattern
+    pattern: Pattern
     start: dt.date
-    context: re.Pattern | None
+    context: Pattern | None
 
 
 @dataclass(frozen=True)
@@ -92,23 +92,21 @@ def compile(options: Options, context=None) -> Compiled:
             start = dt.date.fromisoformat(spec["start"])
         except ValueError:
             raise ValueError(f"start {spec['start']!r} is not a YYYY-MM-DD date") from None
-        try:
-            event = spec["event"]
-            pattern = re.compile(
-                rf"\b(?:the\s+)?{_ORDINAL}\s+day\s+(?:of|since|after)\s+(?:the\s+)?(?:{event})"
-                rf"|\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?:{event})",
-                re.IGNORECASE,
-            )
-            ctx = re.compile(spec["context"], re.IGNORECASE) if spec.get("context") else None
-        except re.error as exc:
-            raise ValueError(f"bad counter pattern: {exc}") from None
+        event = spec["event"]
+        compile_pattern(event, True)  # name the bad one
+        pattern = compile_pattern(
+            rf"\b(?:the\s+)?{_ORDINAL}\s+day\s+(?:of|since|after)\s+(?:the\s+)?(?:{event})"
+            rf"|\bday\s+(?P<num>\d{{1,4}})\s+of\s+(?:the\s+)?(?:{event})",
+            True,
+        )
+        ctx = compile_pattern(spec["context"], True) if spec.get("context") else None
         counters.append(Counter(pattern, start, ctx))
     if not counters:
         raise ValueError("day_counter needs at least one counter")
     return Compiled(tuple(counters), options.tolerance_days)
 
 
-def _day_number(m: re.Match) -> int | None:
+def _day_number(m) -> int | None:
     if m.group("num"):
         return int(m.group("num"))
     ordinal = m.group("ord").lower()
@@ -156,10 +154,15 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         if not may_match(counter.pattern, doc.text):
             continue
         if counter.context and not (
-            may_match(counter.context, doc.text) and counter.context.search(doc.text)
+            may_match(counter.context, doc.text) and search(counter.context, doc.text)
         ):
             continue
-        for m in finditer_figures(counter.pattern, doc.text, _FIRST_WORDS):
+        starts = figure_starts(doc.text, _FIRST_WORDS)  # as numbers.finditer_figures
+        if starts is None:
+            found = list(finditer(counter.pattern, doc.text, prefilter=False))
+        else:
+            found = matches_from(counter.pattern, doc.text, starts)
+        for m in found:
             number = _day_number(m)
             if not number:
                 continue

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.patterns import (
+    Pattern,
     allowed_matches,
     compile_pattern,
     phrase_pattern,
@@ -31,8 +30,8 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    search: regex.Pattern
-    allow: tuple[regex.Pattern, ...]
+    search: Pattern
+    allow: tuple[Pattern, ...]
 
 
 def compile(options: Options, context=None) -> Compiled:

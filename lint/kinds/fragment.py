@@ -36,6 +36,7 @@ import regex
 
 from lint.document import Document, Span
 from lint.kinds.base import Match
+from lint.patterns import Pattern, search
 
 # Words and numbers: "in 1999 resulted" must not read as "in resulted".
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’]\p{L}+)*")
@@ -105,7 +106,7 @@ class Options:
 class Compiled:
     min_words: int
     min_sentences: int
-    allow: tuple[regex.Pattern, ...]
+    allow: tuple[Pattern, ...]
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -278,7 +279,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 continue
             if _is_title_case(words):
                 continue  # a headline
-            if any(p.search(text) for p in compiled.allow):
+            if any(search(p, text) for p in compiled.allow):
                 continue
             if not _has_finite_verb(words):
                 if not _clause_after_colon_has_verb(text):

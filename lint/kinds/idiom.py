@@ -25,6 +25,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match, preserve_case
+from lint.patterns import Pattern, compile_pattern, finditer, matches_from
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Variant:
 
 @dataclass(frozen=True)
 class Compiled:
-    search: regex.Pattern
+    search: Pattern
     variants: tuple[Variant, ...]
     allow: frozenset[str]
     # Where a broken form may start, searched in `ascii_fold(text)`; None when
@@ -143,7 +144,7 @@ def compile(options: Options, context=None) -> Compiled:
     if not variants:
         raise ValueError("no broken forms can be derived from these idioms")
     groups = "|".join(f"(?P<v{i}>{v.pattern})" for i, v in enumerate(variants))
-    search = regex.compile(rf"(?<![\p{{L}}\-'’])(?:{groups})(?![\p{{L}}\-'’])", regex.IGNORECASE)
+    search = compile_pattern(rf"(?<![\p{{L}}\-'’])(?:{groups})(?![\p{{L}}\-'’])", True)
     allow = frozenset(" ".join(a.lower().split()) for a in options.allow)
     starts = _starts_pattern(variants)
     return Compiled(search, tuple(variants), allow, starts)
@@ -164,16 +165,10 @@ def _repair(found: str, variant: Variant) -> str:
 def _matches(text: str, compiled: Compiled) -> Iterator[regex.Match]:
     """`compiled.search.finditer(text)`, trying only where a form can start."""
     if compiled.starts is None:
-        yield from compiled.search.finditer(text)
+        yield from finditer(compiled.search, text, prefilter=False)
         return
-    resume = 0
-    for start in compiled.starts.finditer(ascii_fold(text)):
-        if start.start() < resume:
-            continue
-        m = compiled.search.match(text, start.start())
-        if m is not None:
-            yield m
-            resume = m.end()
+    starts = [start.start() for start in compiled.starts.finditer(ascii_fold(text))]
+    yield from matches_from(compiled.search, text, starts)
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from itertools import compress, count, islice
 from operator import eq, methodcaller
 
@@ -23,7 +22,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import PatternTimeout, matches_at, prefilter_fold, time_limit
+from lint.patterns import Pattern, compile_pattern, matches_from, prefilter_fold
 
 
 @dataclass(frozen=True)
@@ -43,7 +42,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    search: regex.Pattern
+    search: Pattern
     allow: frozenset[str]
     min_repeats: int
     max_words: int
@@ -68,10 +67,9 @@ def compile(options: Options, context=None) -> Compiled:
     repeats = options.min_repeats - 1
     separator = "[,;]?" if options.punctuated else ""
     pattern = rf"(?<![\w'’\-])({unit})(?:{separator}{gap}(?:\1)(?![\w'’\-])){{{repeats},}}"
-    flags = regex.IGNORECASE if options.ignorecase else 0
     allow = frozenset(w.lower() for w in options.allow)
     return Compiled(
-        regex.compile(pattern, flags),
+        compile_pattern(pattern, options.ignorecase),
         allow,
         options.min_repeats,
         options.max_words,
@@ -130,11 +128,7 @@ def _matches(
         return
     # Word starts up to the last candidate, without a Python loop per word.
     starts = list(map(_START, islice(_WORD.finditer(text), candidates[-1] + 1)))
-    match = partial(compiled.search.match, timeout=time_limit(text))
-    try:
-        yield from matches_at(match, text, [starts[index] for index in candidates])
-    except TimeoutError:
-        raise PatternTimeout(compiled.search.pattern) from None
+    yield from matches_from(compiled.search, text, [starts[index] for index in candidates])
 
 
 _UNIT_PARTS = regex.compile(r"[\s\-]+")

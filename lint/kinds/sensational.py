@@ -17,11 +17,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.patterns import compile_pattern, finditer
+from lint.patterns import Pattern, compile_pattern, finditer
 from lint.speech import quotation_at
 
 _CAPS_WORD = r"[A-Z][A-Z’'\-]*[A-Z]"
@@ -42,7 +40,7 @@ class Compiled:
     caps: re.Pattern | None
     caps_min_letters: int
     exclamations: bool
-    headline: regex.Pattern | None
+    headline: Pattern | None
     headline_max_words: int
 
 

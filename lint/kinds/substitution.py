@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from lint.document import Document
 from lint.kinds.base import Match, preserve_case
 from lint.patterns import (
+    Pattern,
     allowed_matches,
     compile_pattern,
+    match,
     phrase_pattern,
 )
 
@@ -31,10 +31,10 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    search: regex.Pattern
+    search: Pattern
     # (pattern, replacement) pairs, tried in order to find which key matched.
-    pairs: tuple[tuple[regex.Pattern, str], ...]
-    allow: tuple[regex.Pattern, ...]
+    pairs: tuple[tuple[Pattern, str], ...]
+    allow: tuple[Pattern, ...]
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -54,7 +54,7 @@ def compile(options: Options, context=None) -> Compiled:
 
 def replacement_for(compiled: Compiled, found: str) -> str | None:
     for pattern, right in compiled.pairs:
-        m = pattern.match(found)
+        m = match(pattern, found)
         if m:
             return m.expand(right) if "\\" in right else right
     return None

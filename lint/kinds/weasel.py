@@ -12,12 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import regex
-
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.kinds.lexicon import VOICE_SEVERITIES, in_voice
 from lint.patterns import (
+    Pattern,
     allowed_matches,
     compile_pattern,
     phrase_pattern,
@@ -84,8 +83,8 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    search: regex.Pattern
-    allow: tuple[regex.Pattern, ...]
+    search: Pattern
+    allow: tuple[Pattern, ...]
     reported_speech: str
 
 
