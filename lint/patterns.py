@@ -139,11 +139,13 @@ class compiling:
         _SOURCE.reset(self._token)
 
 
-def compile_pattern(pattern: str, ignorecase: bool = False) -> Pattern:
-    """A pack pattern; ValueError with the reason if it is not valid."""
+def compile_pattern(pattern: str, ignorecase: bool = False, deferred: bool = False) -> Pattern:
+    """A pack pattern; ValueError with the reason if it is not valid. `deferred`:
+    compiled on first use even when loading a pack (a pattern a kind builds
+    from escaped words, which always compiles)."""
     flags = regex.IGNORECASE if ignorecase else 0
     checked, builtin = _SOURCE.get()
-    if checked:
+    if checked or deferred:
         return Pattern(pattern, flags, trusted=builtin)
     try:
         compiled = regex.compile(pattern, flags)
@@ -245,13 +247,13 @@ def matches_from(
     """The matches `finditer` finds, given every offset where a match can start
     (sorted), each tried under what is left of the budget (with `regex`'s timer
     unless the pattern is trusted, or `timed` says otherwise)."""
-    found = pattern.compiled()
     end = len(text) if endpos is None else endpos
     if timed is None:
         timed = not pattern.trusted
 
     def match_at(string: str, start: int) -> regex.Match | None:
         left = _timeout(pattern, text)
+        found = pattern._compiled or pattern.compiled()  # not before a start needs it
         if not timed:
             return found.match(string, start, end)
         return found.match(string, start, end, timeout=left)
@@ -268,7 +270,9 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     Spaces in a phrase match any run of whitespace; longer phrases win.
     """
     parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
+    # Longest first; the same order in every process (a set's order is not),
+    # so the pattern's text, and the prefilter's cached analysis of it, agree.
+    for phrase in sorted(set(phrases), key=lambda p: (-len(p), p)):
         words = phrase.split()
         parts.append(r"\s+".join(regex.escape(w) for w in words))
     if not parts:
@@ -400,6 +404,8 @@ _LITERALS: dict[tuple[str, int], tuple[frozenset[str] | None, bool]] = {}
 def literal_analysis(pattern: Pattern) -> tuple[frozenset[str] | None, bool]:
     """What the prefilter knows of `pattern` (see lint/prefixes.py)."""
     key = (pattern.pattern, pattern.flags)
+    while key not in _LITERALS and _LITERAL_SOURCES:
+        _LITERALS.update(_LITERAL_SOURCES.pop()())
     if key not in _LITERALS:
         words, positional = None, True
         if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
@@ -421,6 +427,15 @@ def literal_table(values: Iterable[object]) -> dict[tuple[str, int], tuple]:
 
 def remember_literals(table: dict[tuple[str, int], tuple]) -> None:
     _LITERALS.update(table)
+
+
+# Loaders of analyses to remember, called at the first analysis not known
+# (a run whose results all come from the result cache never needs them).
+_LITERAL_SOURCES: list[Callable[[], dict[tuple[str, int], tuple]]] = []
+
+
+def remember_literals_from(load: Callable[[], dict[tuple[str, int], tuple]]) -> None:
+    _LITERAL_SOURCES.append(load)
 
 
 def _patterns_in(value: object, depth: int = 0) -> Iterator[Pattern]:

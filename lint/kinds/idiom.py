@@ -25,7 +25,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match, preserve_case
-from lint.patterns import Pattern, compile_pattern, finditer, matches_from
+from lint.patterns import Pattern, compile_pattern, finditer, match
 
 
 @dataclass(frozen=True)
@@ -47,12 +47,16 @@ class Variant:
 
 @dataclass(frozen=True)
 class Compiled:
-    search: Pattern
+    search: Pattern  # every broken form, in one alternation
     variants: tuple[Variant, ...]
     allow: frozenset[str]
     # Where a broken form may start, searched in `ascii_fold(text)`; None when
     # some first word is not plain ASCII letters.
     starts: re.Pattern | None
+    # Each broken form alone, bounded as in `search`, in the same order; and
+    # for each way its first word can be written (folded), the forms it opens.
+    forms: tuple[Pattern, ...] = ()
+    by_first_word: dict[str, tuple[int, ...]] | None = None
 
 
 _ENDING = r"(?:e|s|es|d|ed|ing)?"
@@ -144,10 +148,32 @@ def compile(options: Options, context=None) -> Compiled:
     if not variants:
         raise ValueError("no broken forms can be derived from these idioms")
     groups = "|".join(f"(?P<v{i}>{v.pattern})" for i, v in enumerate(variants))
-    search = compile_pattern(rf"(?<![\p{{L}}\-'’])(?:{groups})(?![\p{{L}}\-'’])", True)
+    search = compile_pattern(_BOUNDED.format(groups), True, deferred=True)
+    forms = tuple(
+        compile_pattern(_BOUNDED.format(v.pattern), True, deferred=True) for v in variants
+    )
     allow = frozenset(" ".join(a.lower().split()) for a in options.allow)
     starts = _starts_pattern(variants)
-    return Compiled(search, tuple(variants), allow, starts)
+    return Compiled(search, tuple(variants), allow, starts, forms, _by_first_word(variants))
+
+
+# A broken form not inside a word. Its words are escaped, so it always compiles.
+_BOUNDED = r"(?<![\p{{L}}\-'’])(?:{})(?![\p{{L}}\-'’])"
+_ENDINGS = ("", "e", "s", "es", "d", "ed", "ing")  # what _ENDING matches
+
+
+def _by_first_word(variants: list[Variant]) -> dict[str, tuple[int, ...]] | None:
+    """Each written form of a first word (folded) -> the indices of the broken
+    forms it opens, ascending; None when some first word is not ASCII letters."""
+    found: dict[str, list[int]] = {}
+    for index, variant in enumerate(variants):
+        head = variant.words[0]
+        stem = _stem(head)
+        if stem is None:
+            return None
+        for ending in _ENDINGS if head.endswith("*") else ("",):
+            found.setdefault(stem + ending, []).append(index)
+    return {word: tuple(indices) for word, indices in found.items()}
 
 
 def _repair(found: str, variant: Variant) -> str:
@@ -162,20 +188,37 @@ def _repair(found: str, variant: Variant) -> str:
     return " ".join(words)
 
 
-def _matches(text: str, compiled: Compiled) -> Iterator[regex.Match]:
-    """`compiled.search.finditer(text)`, trying only where a form can start."""
-    if compiled.starts is None:
-        yield from finditer(compiled.search, text, prefilter=False)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _matches(text: str, compiled: Compiled) -> Iterator[tuple[regex.Match, int]]:
+    """What `compiled.search.finditer(text)` finds, with the index of the broken
+    form each match is, trying only where a form can start, and there only the
+    forms whose first word is written there (in the alternation's order, so the
+    one the alternation would match): only those are ever compiled."""
+    if compiled.starts is None or compiled.by_first_word is None:
+        for m in finditer(compiled.search, text, prefilter=False):
+            yield m, next(int(name[1:]) for name, value in m.groupdict().items() if value)
         return
-    starts = [start.start() for start in compiled.starts.finditer(ascii_fold(text))]
-    yield from matches_from(compiled.search, text, starts)
+    folded = ascii_fold(text)
+    resume = 0
+    for start in compiled.starts.finditer(folded):
+        at = start.start()
+        if at < resume:
+            continue
+        word = _LETTERS.match(folded, at).group()
+        for index in compiled.by_first_word.get(word, ()):
+            m = match(compiled.forms[index], text, at)
+            if m is not None:
+                yield m, index
+                resume = m.end()
+                break
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    for m in _matches(doc.text, compiled):
+    for m, index in _matches(doc.text, compiled):
         found = m.group()
         if " ".join(found.lower().split()) in compiled.allow:
             continue
-        index = next(int(name[1:]) for name, value in m.groupdict().items() if value)
         suggestion = _repair(found, compiled.variants[index])
         yield Match(m.start(), m.end(), {"suggestion": suggestion}, (suggestion,))
