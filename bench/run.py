@@ -159,7 +159,7 @@ def startup(runs: int = 7) -> dict:
         cold, _, _ = measure(check, env)
         small = Path(work) / SMALL_FILE.name
         small.write_bytes(SMALL_FILE.read_bytes())
-        hit_cmd = base + [small.name]  # its results cached in <work>/.newslint_cache
+        hit_cmd = base + [small.name]  # its results cached in <cache>/results
         warm, hit, floor = [], [], []
         measure(hit_cmd, env, cwd=work)  # fill the result cache
         for _ in range(runs):

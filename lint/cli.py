@@ -78,7 +78,14 @@ def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument(
         "--no-cache",
         action="store_true",
-        help="neither read nor write the results of unchanged files in .newslint_cache/",
+        help="neither read nor write the results of unchanged files",
+    )
+    check.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="keep the results of unchanged files in DIR (default: $NEWSLINT_CACHE_DIR/results "
+        "when set, else .newslint_cache)",
     )
     check.add_argument(
         "--profile",
@@ -191,8 +198,18 @@ def _settings(args):
         packs=tuple(p.resolve() for p in args.pack),
         fail_on=getattr(args, "fail_on", None),
         encoding_errors=getattr(args, "encoding_errors", "strict"),
-        cache_dir=None if getattr(args, "no_cache", True) else Path(".newslint_cache"),
+        cache_dir=_result_cache_dir(args),
     )
+
+
+def _result_cache_dir(args) -> Path | None:
+    if getattr(args, "no_cache", True):  # and commands without the option
+        return None
+    if args.cache_dir is not None:
+        return args.cache_dir
+    from lint.resultcache import default_folder
+
+    return default_folder()
 
 
 def write_report(path: str, content: str) -> None:

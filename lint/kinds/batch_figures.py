@@ -28,6 +28,7 @@ from lint.kinds.base import Match
 from lint.kinds.batch_facts import NOT_NAMES
 from lint.numbers import find_figures, overlap
 from lint.patterns import may_match
+from lint.plain import from_row, to_row
 
 _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:-[A-Z][a-z]+)*\b")
 _MODIFIER = r"(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)*)"
@@ -85,6 +86,16 @@ def compile(options: Options, context=None) -> Compiled:
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     """Nothing to say about one document alone."""
     return iter(())
+
+
+def fact_to_json(fact: FigureClaim) -> list:
+    """A claim as plain data, for the result cache (lint.resultcache)."""
+    return to_row(fact)
+
+
+def fact_from_json(row: object) -> FigureClaim:
+    """The claim `fact_to_json` gave `row`; ValueError when a field does not fit."""
+    return from_row(FigureClaim, row)
 
 
 def collect(doc: Document, compiled: Compiled) -> list[FigureClaim]:

@@ -21,9 +21,11 @@ from dataclasses import dataclass
 
 import regex
 
+from lint.cache import json_codec
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.patterns import Pattern, compile_pattern, finditer, fullmatch, prefilter_fold
+from lint.plain import expect
 from lint.prefixes import required_literals
 
 # Bullets and punctuation at the start, punctuation at the end of a line. The
@@ -90,7 +92,7 @@ def compile(options: Options, context=None) -> Compiled:
         if options.patterns
         else None
     )
-    guarded, by_literal = _split_by_literals(entries)
+    guarded, by_literal = _cached_split(entries)
     automaton = _automaton(by_literal) if guarded else None
     if automaton is None:
         guarded = []
@@ -107,7 +109,32 @@ def compile(options: Options, context=None) -> Compiled:
     )
 
 
-def _split_by_literals(entries: list[str]) -> tuple[list[str], dict[str, list[int]]]:
+Split = tuple[list[str], dict[str, list[int]]]
+
+
+def _split_from_plain(value: object) -> Split:
+    if not isinstance(value, list) or len(value) != 2:
+        raise ValueError("a split is [entries, literal -> indices]")
+    guarded = expect(value[0], list[str], "entries")
+    by_literal = expect(value[1], dict[str, list[int]], "literals")
+    if any(not 0 <= i < len(guarded) for indices in by_literal.values() for i in indices):
+        raise ValueError("an index past the entries")
+    return guarded, by_literal
+
+
+SPLIT = json_codec(list, _split_from_plain)
+
+
+def _cached_split(entries: list[str]) -> Split:
+    """`_split_by_literals`, kept in lint.cache: parsing a thousand entries for
+    their literals costs more than the rest of a small file's check."""
+    from lint.cache import cached, digest, source_digest
+
+    key = digest([b"boilerplate-split-1", source_digest(), "\n".join(entries).encode()])
+    return cached("boilerplate", key, lambda: _split_by_literals(entries), SPLIT)
+
+
+def _split_by_literals(entries: list[str]) -> Split:
     """The entries every match of which holds one of some literals, and for
     each case-folded literal the indices (in those entries) of the entries
     holding it; empty when splitting the alternation would change what an

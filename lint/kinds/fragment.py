@@ -151,10 +151,10 @@ Lexicon = tuple[frozenset[str], frozenset[str], frozenset[str]]
 def _lexicon() -> Lexicon:
     """lemminflect's verdict on every word of its lexicon, kept in lint.cache:
     loading the lexicon takes half a second, loading the verdicts 20 ms."""
-    from lint.cache import cached, digest, installed_version
+    from lint.cache import cached, digest, installed_version, word_sets
 
     key = digest([b"fragment-lexicon-2", installed_version("lemminflect").encode()])
-    return cached("verbs", key, _build_lexicon)
+    return cached("verbs", key, _build_lexicon, word_sets(3))
 
 
 def _build_lexicon() -> Lexicon:

