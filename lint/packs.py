@@ -287,6 +287,31 @@ def _refuse_aliases(text: str, path: str) -> None:
         raise PackError(path, line, f"malformed YAML: {problem}") from None
 
 
+# --- messages -------------------------------------------------------------
+
+
+def template_problem(template: str) -> str | None:
+    """Why a message template cannot be used, or None. Placeholders are plain
+    names (`{match}`, `{suggestion}`) filled with text: a format spec
+    (`{match:>999999999}` makes a gigabyte), a conversion or an attribute or
+    index lookup has no place in a message."""
+    import string
+
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        return f"{exc} (write {{{{ and }}}} for literal braces)"
+    for _literal, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return f"placeholder {{{name}}} is not a name (attribute, index or number)"
+        if spec or conversion:
+            shown = f"{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}"
+            return f"placeholder {{{shown}}} has a conversion or format spec; write {{{name}}}"
+    return None
+
+
 # --- options ------------------------------------------------------------
 
 
@@ -415,6 +440,9 @@ def _load_rule(
     for key in ("id", "kind", "severity", "message", "description", "link", "fix"):
         if key in raw and not isinstance(raw[key], str):
             fail(f"{key} must be a string", lines.line(*at, key))
+    problem = template_problem(raw["message"])
+    if problem:
+        fail(f"message: {problem}", lines.line(*at, "message"))
     if not all(part.replace("-", "").replace("_", "").isalnum() for part in full_id.split(".")):
         fail("id must be words joined by '-', '_' or '.'", lines.line(*at, "id"))
     kind_name = raw["kind"]
@@ -517,6 +545,8 @@ def pack_from_plain(value: Any) -> Pack:
             raise ValueError(f"rule {raw['id']}: unknown kind or severity")
         if raw["fix"] not in FIX_LEVELS:
             raise ValueError(f"rule {raw['id']}: unknown fix level")
+        if template_problem(raw["message"]):
+            raise ValueError(f"rule {raw['id']}: {template_problem(raw['message'])}")
         data_ = RuleData(
             raw["id"],
             raw["kind"],

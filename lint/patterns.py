@@ -16,6 +16,7 @@ that document (a RuleFailure: shown, exit 2) and goes on with the others.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
@@ -27,6 +28,13 @@ from lint.prefixes import literal_prefixes, required_literals
 SECONDS_PER_MB = 2.0
 MIN_SECONDS = 1.0
 EXCERPT_CHARS = 60
+# Bounds on a pattern, checked before it is compiled: `regex` writes out a
+# counted repeat of fixed text (`a{1000}` is 1,000 characters of program), so
+# `(((a{1000}){1000}){1000})` needs gigabytes; and its parser recurses into
+# groups. A unit is one character, class or escape, times the counts of the
+# repeats around it: 250,000 of them compile in about a second and 70 MB.
+MAX_PATTERN_UNITS = 250_000
+MAX_PATTERN_DEPTH = 100
 
 
 class PatternFailure(Exception):
@@ -86,6 +94,9 @@ class Pattern:
     def compiled(self) -> regex.Pattern:
         found = self._compiled
         if found is None:
+            problem = size_problem(self.pattern)
+            if problem:
+                raise PatternError(self.pattern, problem)
             try:
                 found = regex.compile(self.pattern, self.flags)
             except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
@@ -145,13 +156,71 @@ def compile_pattern(pattern: str, ignorecase: bool = False, deferred: bool = Fal
     from escaped words, which always compiles)."""
     flags = regex.IGNORECASE if ignorecase else 0
     checked, builtin = _SOURCE.get()
-    if checked or deferred:
+    if checked:  # bounded and compiled when first used
+        return Pattern(pattern, flags, trusted=builtin)
+    problem = size_problem(pattern)
+    if problem:
+        raise ValueError(f"pattern {_excerpt(pattern)} {problem}")
+    if deferred:
         return Pattern(pattern, flags, trusted=builtin)
     try:
         compiled = regex.compile(pattern, flags)
     except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
         raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
     return Pattern(pattern, flags, trusted=builtin, compiled=compiled)
+
+
+# One token of a pattern, for `size_problem`: an escape (with its braces for
+# \p{..}, \N{..}, \x{..}), a class opener, a group's bounds, a counted repeat,
+# or a run of plain characters.
+_TOKEN = re.compile(
+    r"\\(?:[pPNxuUg]\{[^}]*\}|.)|\[|\(|\)|\{(\d*)(?:,(\d*))?\}|[^\\\[()\{]+|\{", re.DOTALL
+)
+_CLASS_END = re.compile(r"(?:\\.|[^\]\\])*\]", re.DOTALL)
+
+
+def size_problem(pattern: str) -> str | None:
+    """Why `pattern` is too big or too deep to compile safely, or None (see
+    MAX_PATTERN_UNITS; a quick scan, not a parse: it may overcount, never under)."""
+    if len(pattern) > MAX_PATTERN_UNITS:
+        return f"is {len(pattern):,} characters long; the limit is {MAX_PATTERN_UNITS:,}"
+    totals = [0]  # units so far in each open group
+    last = 0  # units of the atom a repeat would apply to
+    pos = 0
+    while pos < len(pattern):
+        token = _TOKEN.match(pattern, pos)
+        text = token.group()
+        pos = token.end()
+        if text == "[":
+            end = _CLASS_END.match(pattern, pos + (pattern.startswith("^", pos)) + 1)
+            pos = end.end() if end else len(pattern)
+            last = 1
+            totals[-1] += 1
+        elif text == "(":
+            totals.append(0)
+            if len(totals) > MAX_PATTERN_DEPTH:
+                return f"nests groups deeper than {MAX_PATTERN_DEPTH}"
+            last = 0
+        elif text == ")":
+            inner = totals.pop() if len(totals) > 1 else 0
+            last = max(inner, 1)
+            totals[-1] += last
+        elif token.group(1) is not None and text != "{":
+            low, high = token.group(1), token.group(2)
+            count = max(int(low or 0), int(high) if high else 0)
+            totals[-1] += last * max(count - 1, 0)
+            last *= max(count, 1)
+        else:
+            last = 1
+            totals[-1] += len(text)
+        if totals[-1] > MAX_PATTERN_UNITS:
+            return f"would compile to more than {MAX_PATTERN_UNITS:,} units (counted repeats)"
+    return None
+
+
+def _excerpt(pattern: str) -> str:
+    shown = pattern if len(pattern) <= EXCERPT_CHARS else pattern[: EXCERPT_CHARS - 3] + "..."
+    return repr(shown)
 
 
 # --- the time budget ------------------------------------------------------------

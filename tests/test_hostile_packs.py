@@ -141,3 +141,110 @@ def test_unknown_kind_cannot_import_code(tmp_path: Path):
     pack.write_text(CATASTROPHIC.replace("kind: existence", "kind: os.system"))
     with pytest.raises(PackError, match="unknown kind"):
         load_pack(pack)
+
+
+def _pack_with(rule_yaml: str) -> str:
+    return textwrap.dedent(
+        """\
+        name: hostile
+        version: "1"
+        description: d
+        rules:
+        """
+    ) + textwrap.indent(textwrap.dedent(rule_yaml), "  ")
+
+
+BAD_MESSAGES = {
+    "{match:>999999999}": "format spec",
+    "{match!r}": "format spec",
+    "{match!s:>10}": "format spec",
+    "{match.__class__.__mro__}": "is not a name",
+    "{match[0]}": "is not a name",
+    "{}": "is not a name",
+    "{0}": "is not a name",
+    "a { b": "literal braces",
+    "a } b": "literal braces",
+    "{match:{width}}": "format spec",
+}
+
+
+@pytest.mark.parametrize("message", sorted(BAD_MESSAGES))
+def test_a_message_with_a_format_spec_or_lookup_is_refused_at_load_with_its_line(
+    tmp_path: Path, message: str
+):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        _pack_with(
+            f"""\
+            - id: bad
+              kind: existence
+              severity: warning
+              message: {message!r}
+              description: d
+              options: {{tokens: [Kiev]}}
+            """
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError) as error:
+        load_pack(pack)
+    assert str(error.value).startswith(f"{pack}:8: rule hostile.bad: message: ")
+    assert BAD_MESSAGES[message] in str(error.value)
+
+
+def test_a_refused_message_is_a_clear_cli_error_and_not_a_gigabyte(tmp_path: Path):
+    pack = tmp_path / "pack.yaml"
+    rule = """\
+        - id: wide
+          kind: existence
+          severity: warning
+          message: "{match:>999999999}"
+          description: d
+          options: {tokens: [Kiev]}
+        """
+    pack.write_text(_pack_with(rule), encoding="utf-8")
+    doc = tmp_path / "a.txt"
+    doc.write_text("Kiev\n", encoding="utf-8")
+    proc = run_cli("check", "--isolated", "--no-cache", "--pack", str(pack), str(doc))
+    assert proc.returncode == 2 and len(proc.stdout) < 1000
+    assert f"{pack}:8: rule hostile.wide: message: placeholder {{match:>999999999}}" in (
+        proc.stderr
+    )
+
+
+MEMORY_BOMBS = {
+    "nested repeats": "(((a{1000}){1000}){1000})",
+    "one long repeat": "a{10000000}",
+    "many repeats side by side": "(?:x{60000})" * 10,
+    "deep nesting": "(" * 5000 + "a" + ")" * 5000,
+}
+OPTIONS = {
+    "existence patterns": "kind: existence\n  options: {{patterns: [{p!r}]}}",
+    "boilerplate lines": "kind: boilerplate\n  options: {{lines: [{p!r}]}}",
+    # YAML keys longer than 1,024 characters must be written as explicit keys.
+    "substitution regex": "kind: substitution\n  options:\n    regex: true\n"
+    "    swap:\n      ? {p!r}\n      : x",
+    "day_counter event": "kind: day_counter\n  options: {{counters: [{{event: {p!r}, "
+    "start: '2022-02-24'}}]}}",
+    "batch_facts events": "kind: batch_facts\n  options:\n    events:\n      ? {p!r}\n      : call",
+}
+
+
+@pytest.mark.parametrize("option", sorted(OPTIONS))
+@pytest.mark.parametrize("bomb", sorted(MEMORY_BOMBS))
+def test_a_pattern_too_big_or_too_deep_to_compile_is_refused_in_bounded_memory(
+    tmp_path: Path, option: str, bomb: str
+):
+    rule = (
+        "- id: bomb\n  severity: warning\n  message: m\n  description: d\n  "
+        + OPTIONS[option].format(p=MEMORY_BOMBS[bomb])
+        + "\n"
+    )
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(_pack_with(rule), encoding="utf-8")
+    proc = load_bounded(pack)
+    assert proc.returncode == 3, proc.stderr[-2000:]
+    assert "rule hostile.bomb" in proc.stdout
+    assert (
+        "units" in proc.stdout or "deeper than" in proc.stdout or "characters long" in (proc.stdout)
+    )
