@@ -184,6 +184,13 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="add a rule pack (repeatable)",
     )
+    p.add_argument(
+        "--allow-network",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="let rules send the checked text to HOST (a LanguageTool server; repeatable)",
+    )
 
 
 def _settings(args):
@@ -446,6 +453,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    if getattr(args, "allow_network", None):
+        import os
+
+        from lint.userconfig import ALLOW_ENV
+
+        # For worker processes too; the person running newslint chose these.
+        hosts = [os.environ.get(ALLOW_ENV, ""), *args.allow_network]
+        os.environ[ALLOW_ENV] = ",".join(h for h in hosts if h)
     try:
         return COMMANDS[args.command](args)
     except (PackError, ConfigError) as exc:

@@ -8,6 +8,12 @@ variable (a URL or a folder) is used. Nothing is ever downloaded: a missing
 server, folder or Java is reported once on stderr and the run goes on with the
 other rules.
 
+Checked text goes to a server only when the person running newslint allows its
+host: the host NEWSLINT_LANGUAGETOOL names, `--allow-network HOST`, or
+`allow-network` in their own configuration (lint.userconfig), never a
+repository's pack or configuration alone. A server off this machine is named
+once on stderr when text is first sent to it. A local folder needs nothing.
+
 LanguageTool's offsets and lengths count UTF-16 code units (it is written in
 Java); they are converted to the code-point offsets newslint uses.
 """
@@ -97,6 +103,7 @@ class Unavailable(Exception):
 
 _SERVERS: dict[tuple, str] = {}  # (server, directory) -> base URL, per process
 _WARNED: set[str] = set()
+_NOTICED: set[str] = set()  # hosts off this machine text was sent to (said once)
 _DOWN: set[tuple] = set()  # services that failed in this process
 _TOOLS: list = []  # local servers started here live as long as the process
 
@@ -134,10 +141,59 @@ def _local_server(directory: str) -> str:
     return tool._url.rstrip("/").removesuffix("/v2")
 
 
+def _host(url: str) -> str:
+    from lint.userconfig import normalise_host
+
+    return normalise_host(urllib.parse.urlparse(url).hostname or "")
+
+
+def on_this_machine(host: str) -> bool:
+    """Whether a host is this machine's loopback (named, not looked up)."""
+    import ipaddress
+
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def allowed(server: str) -> str:
+    """The server's host, if the person running newslint allows sending
+    text to it; Unavailable saying how to allow it otherwise."""
+    from lint.userconfig import UserConfigError, allowed_hosts, user_config_path
+
+    host = _host(server)
+    configured = os.environ.get(ENV, "").strip()
+    if configured.startswith(("http://", "https://")) and _host(configured) == host:
+        return host  # the server the person running newslint named
+    try:
+        hosts = allowed_hosts()
+    except UserConfigError as exc:
+        raise Unavailable(str(exc)) from None
+    if host not in hosts:
+        raise Unavailable(
+            f"a pack names the LanguageTool server {host or server!r}, and newslint sends "
+            f"text only to hosts you allow: --allow-network {host or '<host>'}, or "
+            f"allow-network in {user_config_path()}"
+        )
+    return host
+
+
+def _notice_once(host: str) -> None:
+    """Say once on stderr that checked text leaves this machine for `host`."""
+    if not on_this_machine(host) and host not in _NOTICED:
+        _NOTICED.add(host)
+        notice = f"newslint: notice: sending the checked text to LanguageTool at {host}"
+        print(notice, file=sys.stderr)
+
+
 def base_url(compiled: Compiled) -> str:
     key = (compiled.server, compiled.directory)
     if key not in _SERVERS:
         if compiled.server:
+            _notice_once(allowed(compiled.server))
             _SERVERS[key] = compiled.server.rstrip("/").removesuffix("/v2")
         elif compiled.directory:
             _SERVERS[key] = _local_server(compiled.directory)
