@@ -165,3 +165,30 @@ def test_hyphenation_from_cached_patterns_counts_as_pyphen_does():
     words += ["extraordinarily", "Kyiv", "Zelenskyy", "disinformation", "a", "ab"]
     assert [ours.positions(w) for w in words] == [real.positions(w) for w in words]
     assert textstats._hyphenator().positions("disinformation") == real.positions("disinformation")
+
+
+def test_a_damaged_pack_entry_falls_back_to_the_pack_file(home):
+    """Options in a cached pack that the kind refuses (an entry damaged or
+    planted) are not used: the rule is built from its pack file instead."""
+    import json
+
+    from lint.engine import Linter
+    from lint.packs import pack_to_plain
+    from lint.rulebook import PACKS, _compile_builtin_packs
+
+    built = _compile_builtin_packs()
+    plain = [pack_to_plain(pack) for pack in built.values()]
+    for pack in plain:
+        for rule in pack["rules"]:
+            if rule["id"] == "names.romanization":
+                rule["options"] = {"swap": "not a mapping"}
+            if rule["id"] == "mt.repeated-word":
+                rule["options"] = {"no_such_option": 1}
+    loaded = PACKS.load(json.dumps(plain).encode())
+    rules = {r.id: r for p in loaded.values() for r in p.rules}
+    text = "Missiles struck Kiev. The the mayor spoke.\n"
+    again = Linter([rules["names.romanization"], rules["mt.repeated-word"]])
+    fresh = {r.id: r for p in built.values() for r in p.rules}
+    expected = Linter([fresh["names.romanization"], fresh["mt.repeated-word"]])
+    assert again.check_text(text, "a.txt") == expected.check_text(text, "a.txt")
+    assert again.check_text(text, "a.txt")  # it found something
