@@ -155,8 +155,15 @@ def _reopened_later(text: str, offset: int, mark: str) -> bool:
     return bool(re.search(rf"[.!?…,:]\s+{re.escape(mark)}\w", text[offset + 1 :]))
 
 
-# How many lines a quotation may run on before its closing mark.
+# How many lines a quotation may run on before its closing mark, and how many
+# lines without marks may come before a line that reopens it.
 CARRY_LINES = 16
+CARRY_REOPEN = 3
+# A line in the writer's voice, attributing speech ("Zhao said", "she told
+# reporters"): a quotation left open before it was never closed.
+_NARRATION = re.compile(
+    r"\b(?:said|says|told|added|asked|wrote|stated|declared|announced|according to)\b"
+)
 DOUBLE_MARKS = frozenset('"“”«»„')
 SINGLE_MARKS = frozenset("‘’")
 # 'customers" computer': a straight double quote where an apostrophe belongs.
@@ -184,19 +191,25 @@ def _carried_over(units: list[_Unit], n: int, mark: str) -> bool:
 
     Lines without quotation marks may come between (a quotation split into
     sentences or segments, as sentence-by-sentence translation and WMT-style
-    data write it). The first later line with a mark of the same kind decides:
-    it reopens the quotation at its start (news style for a quotation of several
-    paragraphs), or closes it with a mark that has nothing else to close (which
-    is then not reported either), or a detached closing mark ('..., "he
-    added') closes it. Anything else means the quotation was never closed.
+    data write it), unless one attributes speech in the writer's voice ("Zhao
+    said"). The first later line with a mark of the same kind decides: it
+    reopens the quotation at its start (news style for a quotation of several
+    paragraphs; at most CARRY_REOPEN unmarked lines before it), or closes it
+    with a mark that has nothing else to close (which is then not reported
+    either), or a detached closing mark ('..., "he added') closes it. Anything
+    else means the quotation was never closed.
     """
     family = _family(mark)
+    unmarked = 0  # lines without marks since the open one
     for unit in units[n + 1 : n + 1 + CARRY_LINES]:
         text = unit.span.text
         if not any(ch in family for ch in text):
+            if _NARRATION.search(text):
+                return False  # 'On Monday, Zhao said ...': the writer speaks again
+            unmarked += 1
             continue
         if text.lstrip(" \t—–-").startswith(tuple(family - {"”", "»", "’"})):
-            return True
+            return unmarked <= CARRY_REOPEN
         marks = [
             i for i in unit.strays if text[i] in family and not _MANGLED_APOSTROPHE.match(text, i)
         ]

@@ -91,3 +91,12 @@ def test_findings_do_not_depend_on_whether_paragraphs_are_lines_or_blocks():
     as_blocks = found("\n\n".join(segments) + "\n")
     assert as_lines == as_blocks
     assert len(as_lines) >= 4
+
+
+def test_a_line_in_the_writers_voice_ends_the_carry():
+    text = (
+        "He called it a “serious challenge”. “The ambassadors immediately fired back.\n\n"
+        "On Monday, the spokesman issued a retaliation, Zhao said.\n\n"
+        "“For some time, NATO has ignored the facts,” he said.\n"
+    )
+    assert [(s, m) for s, m, _ in found(text)] == [("warning", "“")]

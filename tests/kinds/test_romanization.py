@@ -37,11 +37,12 @@ def test_the_ukrainian_form_is_never_the_reported_minority():
 
 
 def test_the_two_rules_never_report_the_same_span():
-    text = "Kyiv and Kiev. Kharkiv, Kharkov and Kharkov. Zelenskyy met Zelensky's aide; Zelenskyy left."
+    text = (
+        "Kyiv and Kiev. Kharkiv, Kharkov and Kharkov. "
+        "Zelenskyy met Zelensky's aide; Zelenskyy left."
+    )
     spans = [
-        (f.offset, f.end_offset)
-        for f in lint.check_text(text, path="t.txt")
-        if f.rule in NAMES
+        (f.offset, f.end_offset) for f in lint.check_text(text, path="t.txt") if f.rule in NAMES
     ]
     assert len(spans) == len(set(spans))
 
