@@ -87,13 +87,26 @@ def _is_abbreviation_or_address(text: str, dot: int) -> bool:
     return text[dot - 1 : dot] == "." or text[dot + 1 : dot + 2] == "."  # ellipsis
 
 
+def _is_address_after(text: str, start: int) -> bool:
+    """Is the word at `start` a web address ("slogan. https://t.co/...",
+    "risks. pic.twitter.com/...")? A link pasted after a sentence, not a split."""
+    token = _TOKEN_AFTER.match(text, start)
+    if token is None:
+        return False
+    word = token.group().rstrip(".,;:!?)\"'”’")
+    return "/" in word or "." in word or word.startswith(("http", "www"))
+
+
+_TOKEN_AFTER = regex.compile(r"[^\s]+")
+
+
 def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     for m in _CONTINUATION.finditer(text):
         word = m.group(1)
         if word in compiled.allow or any(c.isupper() for c in word[1:]):
             continue  # lowercase brands and names: iPhone, eBay, de Gaulle's "dGs"
-        if _is_abbreviation_or_address(text, m.start()):
+        if _is_abbreviation_or_address(text, m.start()) or _is_address_after(text, m.end()):
             continue
         before = text[max(0, m.start() - 40) : m.start() + 1]
         word_end = m.end() + len(word)
