@@ -159,10 +159,14 @@ def _reopened_later(text: str, offset: int, mark: str) -> bool:
 # lines without marks may come before a line that reopens it.
 CARRY_LINES = 16
 CARRY_REOPEN = 3
-# A line in the writer's voice, attributing speech ("Zhao said", "she told
-# reporters"): a quotation left open before it was never closed.
+# A line in the writer's voice, attributing speech ("..., Zhao said.", "He told
+# reporters that ...", "said the spokesman", "according to"): a quotation left
+# open before it was never closed. "As it is said" attributes nothing.
+_SPEAKER = r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|he|she|they|He|She|They)"
+_VERB = r"(?:said|says|told|tells|added|adds|wrote|writes|stated|declared|announced|noted)"
 _NARRATION = re.compile(
-    r"\b(?:said|says|told|added|asked|wrote|stated|declared|announced|according to)\b"
+    rf",\s+{_SPEAKER}\s+{_VERB}\b|\b{_VERB}\s+(?:the\s+)?[A-Z]|^\s*{_SPEAKER}\s+{_VERB}\b"
+    r"|\baccording to\b"
 )
 DOUBLE_MARKS = frozenset('"“”«»„')
 SINGLE_MARKS = frozenset("‘’")

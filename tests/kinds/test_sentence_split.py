@@ -19,3 +19,14 @@ def test_a_lowercase_word_after_a_full_stop_is_still_a_split():
     assert splits("It would react to a move to annex Ukraine. self-governing island.") == [
         "mt.sentence-split"
     ]
+
+
+def test_a_lost_capital_is_named_as_such_and_brands_and_one_word_sentences_pass():
+    [lost] = [
+        f
+        for f in lint.check_text("I will write you back tomorrow. thank you", path="t.txt")
+        if f.rule == "mt.sentence-split"
+    ]
+    assert "lowercase" in lost.message
+    assert splits("Organic content recirculation. my6sense clients grew.") == []
+    assert splits("Meth. We're. on. it.") == []
