@@ -105,77 +105,13 @@ _TOKEN_AFTER = regex.compile(r"[^\s]+")
 # Words that open an English sentence: after a full stop, in lowercase, they
 # mean a lost capital ("I will write back. thank you") rather than a sentence
 # cut in two ("to annex Ukraine. self-governing island").
-_SENTENCE_OPENERS = frozenset(
-    [
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "it",
-        "this",
-        "these",
-        "those",
-        "there",
-        "here",
-        "the",
-        "a",
-        "an",
-        "my",
-        "our",
-        "your",
-        "his",
-        "her",
-        "their",
-        "its",
-        "now",
-        "then",
-        "today",
-        "tomorrow",
-        "yesterday",
-        "tonight",
-        "thank",
-        "thanks",
-        "good",
-        "please",
-        "yes",
-        "no",
-        "ok",
-        "okay",
-        "hello",
-        "hi",
-        "sorry",
-        "maybe",
-        "perhaps",
-        "also",
-        "so",
-        "well",
-        "what",
-        "why",
-        "how",
-        "when",
-        "where",
-        "who",
-        "let",
-        "can",
-        "could",
-        "would",
-        "will",
-        "do",
-        "does",
-        "did",
-        "is",
-        "are",
-        "was",
-        "were",
-        "i'm",
-        "i'll",
-        "i've",
-        "it's",
-        "there's",
-    ]
+_OPENER_WORDS = (
+    "i we you he she they it this these those there here the a an my our your his her "
+    "their its now then today tomorrow yesterday tonight thank thanks good please yes no "
+    "ok okay hello hi sorry maybe perhaps also so well what why how when where who let "
+    "can could would will do does did is are was were i'm i'll i've it's there's"
 )
+_SENTENCE_OPENERS = frozenset(_OPENER_WORDS.split())
 _PREVIOUS_STOP = regex.compile(r"[.!?\n]")
 
 
