@@ -381,7 +381,10 @@ def cmd_rule(args) -> int:
         f"{rule.id}  [{rule.kind}, {rule.severity}, fix: {rule.fix}"
         f"{'' if rule.enabled else ', off by default'}]"
     )
-    print(f"defined in {rule.source}\n")
+    from lint.finding import SEVERITY_MEANING
+
+    print(f"defined in {rule.source}")
+    print(textwrap.fill(f"{rule.severity}: {SEVERITY_MEANING[rule.severity]}", 80) + "\n")
     print(textwrap.fill(rule.description, 80) if "\n" not in rule.description else rule.description)
     print(f"\nmessage: {rule.message}")
     if rule.link:

@@ -187,6 +187,7 @@ def test_rules_rule_and_test_packs_commands():
     assert "names.romanization" in listing and "substitution" in listing
     explained = run_cli("rule", "names.romanization")
     assert explained.returncode == 0 and "chicken Kiev" in explained.stdout
+    assert "warning: a probable defect a reader would notice" in explained.stdout
     assert run_cli("rule", "no.such").returncode == 2
     tested = run_cli("test-packs")
     assert tested.returncode == 0, tested.stdout
