@@ -27,6 +27,9 @@ from lint.kinds.base import Match
 from lint.patterns import compile_pattern, finditer, prefilter_fold
 from lint.prefixes import required_literals
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
 # Bullets and punctuation at the start, punctuation at the end of a line. The
 # end is found by a reverse search, so only the line's last characters are read.
 _LEAD = regex.compile(r"[\s\p{P}\p{S}•·|>»]+")

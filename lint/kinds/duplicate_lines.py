@@ -24,6 +24,10 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
+
 _NOISE = regex.compile(r"[\s\p{P}]+")
 
 
