@@ -65,9 +65,9 @@ def test_loaded_word_in_attributed_quote_is_info_and_names_speaker(linter):
     assert "in words attributed to Smith" in found[0].message
 
 
-def test_same_word_in_author_voice_is_a_warning(linter):
+def test_same_word_in_author_voice_is_an_info_marker(linter):
     found = by_rule(linter.check_text("The sham vote was held."), "misinfo.loaded-language")
-    assert [f.severity for f in found] == ["warning"] and "attributed" not in found[0].message
+    assert [f.severity for f in found] == ["info"] and "attributed" not in found[0].message
 
 
 def test_narrative_in_reported_speech_is_lowered(linter):
@@ -102,7 +102,7 @@ def test_unattributed_quote_next_sentence_attribution_counts(linter):
         "“We will never accept this humiliation from the West and its allies.” "
         "Medvedev wrote this on Telegram.\n\n"
         "The crowd dispersed.\n\n"
-        "“We will never accept this humiliation from the West and its allies.” Crowds cheered."
+        "“Nobody in this town will ever forget what happened on that night.” Crowds cheered."
     )
     found = by_rule(linter.check_text(text), "misinfo.unattributed-quote")
     assert [f.line for f in found] == [5]
@@ -130,7 +130,7 @@ def test_quote_paragraphs_continue_the_speaker_before_them():
     ("text", "speaker"),
     [
         ("“I like camping and swimming at the lake,” said one girl named Dakota.", "one girl"),
-        ("“I was frustrated this week,” Lucas, a Democrat, said on Sunday.", "Lucas, a Democrat"),
+        ("“I was frustrated this week,” Lucas, a Democrat, said on Sunday.", "Lucas"),
         ("“We will not stop,” the bank said on Saturday.", "the bank"),
     ],
 )
