@@ -58,11 +58,15 @@ def test_indirect_speech_names_speaker_but_not_anonymous_officials():
     assert indirect_speaker(doc, doc.text.index("sham")) is None
 
 
-def test_loaded_word_in_attributed_quote_is_info_and_names_speaker(linter):
+def test_loaded_word_in_a_quotation_is_not_the_authors(linter):
     text = "“This investigation is a sham and a charade,” Smith told reporters."
-    found = by_rule(linter.check_text(text), "misinfo.loaded-language")
-    assert [f.severity for f in found] == ["info", "info"]
-    assert "in words attributed to Smith" in found[0].message
+    assert by_rule(linter.check_text(text), "misinfo.loaded-language") == []
+
+
+def test_loaded_word_in_indirect_speech_names_the_speaker(linter):
+    text = "Smith told reporters the investigation was a sham."
+    (found,) = by_rule(linter.check_text(text), "misinfo.loaded-language")
+    assert found.severity == "info" and "in words attributed to Smith" in found.message
 
 
 def test_same_word_in_author_voice_is_an_info_marker(linter):
@@ -152,8 +156,8 @@ def test_multi_paragraph_quotation_keeps_the_speaker_of_its_first_paragraph():
 def test_role_before_the_quotation_is_a_speaker(linter):
     text = "The administration of the sanatorium told us: “You are already traitors!”"
     assert quotations(Document(text))[0].speaker == "The administration of the sanatorium"
-    found = by_rule(linter.check_text(text), "misinfo.name-calling")
-    assert [f.severity for f in found] == ["info"]
+    # The label is the administration's word, in quotation marks: not the author's.
+    assert by_rule(linter.check_text(text), "misinfo.name-calling") == []
 
 
 def test_a_speaker_phrase_opened_by_a_conjunction_names_the_speaker_alone():

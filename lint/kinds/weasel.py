@@ -2,8 +2,9 @@
 
 "Some experts see ...", "it is believed", "sources say": a claim is put in
 nobody's mouth. The finding is dropped when the same sentence names a source
-("according to Reuters", "Smith said"), and lowered like `lexicon` findings
-inside an attributed quotation. `{voice}` in the message says whose words.
+("according to Reuters", "Smith said"). Inside quotation marks and in reported
+speech the severity is `quoted` and `reported_speech`, as for `lexicon`;
+`{voice}` in the message says whose words.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.kinds.lexicon import VOICE_SEVERITIES, in_voice
+from lint.kinds.lexicon import Voices, compile_voices, in_voice
 from lint.patterns import (
     allowed_matches,
     compile_pattern,
@@ -79,6 +80,7 @@ class Options:
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
+    quoted: str = "info"
     reported_speech: str = "info"
 
 
@@ -86,12 +88,11 @@ class Options:
 class Compiled:
     search: regex.Pattern
     allow: tuple[regex.Pattern, ...]
-    reported_speech: str
+    voices: Voices
 
 
 def compile(options: Options, context=None) -> Compiled:
-    if options.reported_speech not in VOICE_SEVERITIES:
-        raise ValueError(f"reported_speech must be one of {', '.join(VOICE_SEVERITIES)}")
+    voices = compile_voices(options.quoted, options.reported_speech)
     if not options.terms and not options.patterns:
         raise ValueError("weasel needs 'terms' or 'patterns'")
     parts = [phrase_pattern(options.terms)] if options.terms else []
@@ -99,7 +100,7 @@ def compile(options: Options, context=None) -> Compiled:
         compile_pattern(pattern, True)
         parts.append(f"(?:{pattern})")
     allow = tuple(compile_pattern(p, True) for p in options.allow)
-    return Compiled(compile_pattern("|".join(parts), True), allow, options.reported_speech)
+    return Compiled(compile_pattern("|".join(parts), True), allow, voices)
 
 
 def names_a_source(sentence: str, hedge: tuple[int, int]) -> bool:
@@ -125,6 +126,6 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             hedge = (m.start() - start, m.end() - start)
             if names_a_source(doc.text[start:end], hedge):
                 continue
-        match = in_voice(doc, m.start(), m.end(), compiled.reported_speech, {})
+        match = in_voice(doc, m.start(), m.end(), compiled.voices, {})
         if match is not None:
             yield match
