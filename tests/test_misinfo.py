@@ -94,11 +94,11 @@ def test_seed_weasel_found_and_zhao_quote_not_a_warning(linter):
 
 def test_weasel_silenced_by_named_source_in_sentence(linter):
     text = (
-        "Critics argue the plan is too costly. "
-        "Critics argue the plan is too costly, according to Reuters."
+        "Critics argue the plan is too costly.\n\nThe vote is on Friday. Turnout is expected "
+        "to be low.\n\nCritics argue the plan is too costly, according to Reuters."
     )
     found = by_rule(linter.check_text(text), "misinfo.weasel")
-    assert len(found) == 1 and found[0].column == 1
+    assert [(f.line, f.column) for f in found] == [(1, 1)]
 
 
 def test_unattributed_quote_next_sentence_attribution_counts(linter):
