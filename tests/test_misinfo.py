@@ -113,7 +113,7 @@ def test_unattributed_quote_next_sentence_attribution_counts(linter):
 
 
 def test_sensational_ignores_acronym_runs_and_long_lines(linter):
-    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING\nWow!! \nYou Won't Believe This\n"
+    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING to you.\nWow!! \nYou Won't Believe This\n"
     found = by_rule(linter.check_text(text), "misinfo.sensational")
     assert [f.line for f in found] == [2, 3, 4]
 
