@@ -75,10 +75,24 @@ def test_same_word_in_author_voice_is_an_info_marker(linter):
 
 
 def test_narrative_in_reported_speech_is_lowered(linter):
-    text = "Lavrov said NATO expansion provoked the crisis. NATO expansion provoked the crisis."
-    found = by_rule(linter.check_text(text), "narratives.nato-provoked")
-    assert [f.severity for f in found] == ["info", "warning"]
-    assert "Lavrov" in found[0].message
+    text = (
+        "Lavrov said the Kiev regime shelled the town. The Kiev regime shelled the town. "
+        "Peskov called it “a crime of the Kiev regime”."
+    )
+    found = by_rule(linter.check_text(text), "narratives.kiev-regime")
+    assert [f.severity for f in found] == ["info", "warning", "info"]
+    assert "Lavrov" in found[0].message and "Peskov" in found[2].message
+
+
+def test_narrative_topics_that_historians_and_fact_checkers_write_about_are_info(linter):
+    text = (
+        "Denazification was an Allied programme launched after 1945. "
+        "There are no U.S.-run biolabs in Ukraine."
+    )
+    assert [f.severity for f in linter.check_text(text) if f.rule.startswith("narratives.")] == [
+        "info",
+        "info",
+    ]
 
 
 def test_seed_weasel_found_and_zhao_quote_not_a_warning(linter):
