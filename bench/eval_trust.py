@@ -74,7 +74,9 @@ def scrapinghub_bodies() -> dict[str, list[str]]:
 
 def trafilatura_articles() -> dict[str, list[str]]:
     docs = {}
-    for i, r in enumerate(read_jsonl(EVAL / "web_boilerplate" / "trafilatura_english_pages_fulltext.jsonl.gz")):
+    for i, r in enumerate(
+        read_jsonl(EVAL / "web_boilerplate" / "trafilatura_english_pages_fulltext.jsonl.gz")
+    ):
         lines = [line.strip() for line, label in r.get("lines", []) if label == "must_keep"]
         if lines:
             docs[f"{i:03d}"] = lines
@@ -165,6 +167,12 @@ def shown(measured: Measured, finding: dict, width: int = 90) -> str:
     )
 
 
+def system_of(key: str) -> str:
+    """'wmt22-general.ru-en.kp.96053.Online-B' -> 'wmt22-general.ru-en.Online-B'."""
+    testset, lp, _ = key.split(".", 2)
+    return f"{testset}.{lp}.{key.rsplit('.', 1)[1]}"
+
+
 def kendall_tau(xs: list[float], ys: list[float]) -> float:
     """Kendall's tau-a (few points, no ties expected)."""
     concordant = discordant = 0
@@ -221,12 +229,11 @@ def loud(sample: int) -> None:
                 f"    {rule}: {1000 * mt_rules[rule] / mt.words:.3f} / "
                 f"{1000 * ref_rules[rule] / ref.words:.3f}"
             )
-        systems: dict[str, list] = defaultdict(lambda: [0, 0])
-        for name, (key, words) in mt.names.items():
-            systems[key.split(".", 2)[0] + "." + key.split(".")[1] + "." + key.rsplit(".", 1)[1]][1] += words
+        systems: dict[str, list] = defaultdict(lambda: [0, 0])  # system -> [findings, words]
+        for key, words in mt.names.values():
+            systems[system_of(key)][1] += words
         for f in mt.serious:
-            key = mt.key(f)
-            systems[key.split(".", 2)[0] + "." + key.split(".")[1] + "." + key.rsplit(".", 1)[1]][0] += 1
+            systems[system_of(mt.key(f))][0] += 1
         print("  per system (findings per 1,000 words; WMT22 mean DA z):")
         xs, ys = [], []
         for system, (count, words) in sorted(systems.items()):
@@ -237,7 +244,8 @@ def loud(sample: int) -> None:
             if z:
                 xs.append(density)
                 ys.append(mean_z)
-        print(f"  Kendall tau, density against DA z, {len(xs)} WMT22 systems: {kendall_tau(xs, ys):+.2f}")
+        tau = kendall_tau(xs, ys)
+        print(f"  Kendall tau, density against DA z, {len(xs)} WMT22 systems: {tau:+.2f}")
         print(f"\n  the references' own findings ({len(ref.serious)}), to read: are they real?")
         for f in ref.serious:
             print(shown(ref, f))
@@ -253,13 +261,30 @@ def seeds() -> None:
     report = OUT / "seeds.json"
     with open(report, "w") as fh:
         subprocess.run(
-            [newslint, "check", "--format", "json", "--exit-zero", "--isolated", "--no-cache",
-             "-q", "--no-progress", str(SHARED / "seeds")],
+            [
+                newslint,
+                "check",
+                "--format",
+                "json",
+                "--exit-zero",
+                "--isolated",
+                "--no-cache",
+                "-q",
+                "--no-progress",
+                str(SHARED / "seeds"),
+            ],
             stdout=fh,
         )
     subprocess.run(
-        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold",
-         str(SHARED / "seeds" / "expected.yaml"), "--texts", str(SHARED / "seeds"), str(report)]
+        [
+            sys.executable,
+            str(SHARED / "tools" / "score.py"),
+            "--gold",
+            str(SHARED / "seeds" / "expected.yaml"),
+            "--texts",
+            str(SHARED / "seeds"),
+            str(report),
+        ]
     )
 
 
