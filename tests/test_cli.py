@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import SEEDS, SHARED, run_cli, run_json
+from tests.conftest import ROOT, SEEDS, run_cli, run_json
 
 SAMPLE = "Shelling hit Kiev on Monday.\r\n“Київ” said the the mayor of Кyiv 😀.\n"
 
@@ -63,7 +63,7 @@ def test_text_and_full_formats(sample: Path):
 def test_sarif_is_valid_against_the_schema(sample: Path):
     out = run_cli("check", "--isolated", "--format", "sarif", str(sample)).stdout
     sarif = json.loads(out)
-    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text())
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
     jsonschema.validate(sarif, schema)
     run = sarif["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
