@@ -192,3 +192,25 @@ def test_rules_rule_and_test_packs_commands():
     tested = run_cli("test-packs")
     assert tested.returncode == 0, tested.stdout
     assert " passed, 0 failed" in tested.stdout
+
+
+def test_a_misspelt_rule_selector_is_an_error_naming_the_closest(tmp_path):
+    """`--select nmes` used to run no rule and exit 0: a gate that passes everything."""
+    (tmp_path / "a.txt").write_text("Missiles struck Kiev.\n", encoding="utf-8")
+    for option, value, close in (
+        ("--select", "nmes", "'names'"),
+        ("--extend-select", "quality.fragmnt", "'quality.fragment'"),
+        ("--ignore", "mt.repeted-word", "'mt.repeated-word'"),
+    ):
+        proc = run_cli("check", "--isolated", option, value, "a.txt", cwd=tmp_path)
+        assert proc.returncode == 2, (option, proc.stderr)
+        assert f"no rule id or prefix {value!r}; did you mean {close}" in proc.stderr
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslint.severity]\n"names.romanisation" = "error"\n', encoding="utf-8"
+    )
+    proc = run_cli("check", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "pyproject.toml: severity: no rule id" in proc.stderr
+    assert (
+        run_cli("check", "--isolated", "--select", "names,ALL", "a.txt", cwd=tmp_path).returncode
+        == 1
+    )
