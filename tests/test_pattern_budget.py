@@ -83,7 +83,7 @@ CASES = {
     "fragment allow": (
         "fragment",
         {"allow": [SLOW]},
-        f"Aaa the {RUN} near the big old house by the sea.\nAnother one.\n",
+        f"Aaa the {RUN} near the big old house by the sea. Another one is here.\n",
     ),
     "day_counter context": (
         "day_counter",
