@@ -39,6 +39,7 @@ KINDS: dict[str, str] = {
     "idiom": "lint.kinds.idiom",
     "locale_format": "lint.kinds.locale_format",
     "encoding": "lint.kinds.encoding",
+    "leftover": "lint.kinds.leftover",
 }
 
 
