@@ -11,7 +11,8 @@
   with its English form suggested when `translations` knows it.
 - `transliteration`: a lowercase Latin word that is not English but is a
   common Ukrainian or Russian word written in Latin letters ("dyakuyu",
-  "zrada"). The forms are made once, at compile time, from wordfreq's lists:
+  "zrada"). The forms are made once and kept in the on-disk cache, from
+  wordfreq's lists:
   every common Ukrainian and Russian word, transliterated by the usual
   schemes, minus the forms wordfreq knows as English and the `allow` list
   (oblast, rada, siloviki, ...).
@@ -22,10 +23,12 @@ other script is an untranslated sentence, reported by `encoding`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -97,7 +100,8 @@ class Compiled:
     max_cjk: int
     min_latin_share: float
     translations: dict[str, str]
-    forms: dict[str, str]  # Latin form -> the source word it writes
+    # What the transliteration forms are built from (the cache key), or ().
+    lexicon: tuple = ()
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -105,16 +109,23 @@ def compile(options: Options, context=None) -> Compiled:
         raise ValueError(f"leftover 'find' must be one of {', '.join(FINDS)}")
     if not 0 <= options.min_latin_share <= 1:
         raise ValueError("min_latin_share must be between 0 and 1")
-    forms: dict[str, str] = {}
+    lexicon: tuple = ()
     if options.find == "transliteration":
-        forms = _transliterations(options)
+        lexicon = (
+            tuple(options.languages),
+            options.top_words,
+            options.min_source_zipf,
+            options.max_english_zipf,
+            options.min_length,
+            tuple(sorted(w.lower() for w in options.allow)),
+        )
     return Compiled(
         options.find,
         options.max_words,
         options.max_cjk,
         options.min_latin_share,
         dict(options.translations),
-        forms,
+        lexicon,
     )
 
 
@@ -172,41 +183,66 @@ def latin_forms(word: str, limit: int = 8) -> list[str]:
     return ["".join(p) for p in itertools.islice(itertools.product(*choices), limit)]
 
 
-def _transliterations(options: Options) -> dict[str, str]:
-    """Latin form -> source word, for the common words of `languages` that are
-    not English; built once and kept in the cache (loading wordfreq's lists
-    takes about two seconds)."""
+@dataclass(frozen=True)
+class Forms:
+    """Latin forms, sorted, and the source word of each (same index): two
+    strings in the cache, split on first use (a set of 100,000 forms would
+    cost about 0.1 s to rebuild in every process)."""
+
+    forms: list[str]
+    sources: str
+
+    def source(self, form: str) -> str | None:
+        at = bisect.bisect_left(self.forms, form)
+        if at < len(self.forms) and self.forms[at] == form:
+            return self.sources.split("\n")[at]
+        return None
+
+    def __contains__(self, form: str) -> bool:
+        at = bisect.bisect_left(self.forms, form)
+        return at < len(self.forms) and self.forms[at] == form
+
+
+@cache
+def transliterations(lexicon: tuple) -> Forms:
+    """The forms for `lexicon` (see `compile`), from the on-disk cache; built
+    from wordfreq's lists the first time (a few seconds)."""
     from lint.cache import cached, digest, installed_version
 
     key = digest(
-        [
-            b"transliterations-1",
-            repr(
-                (options.languages, options.top_words, options.min_source_zipf)
-                + (options.max_english_zipf, options.min_length, sorted(options.allow))
-            ).encode(),
-            installed_version("wordfreq").encode(),
-        ]
+        [b"transliterations-2", repr(lexicon).encode(), installed_version("wordfreq").encode()]
     )
-    return cached("transliterations", key, lambda: _build_forms(options))
+    forms, sources = cached("transliterations", key, lambda: _build_forms(*lexicon))
+    return Forms(forms.split("\n"), sources)
 
 
-def _build_forms(options: Options) -> dict[str, str]:
-    from wordfreq import top_n_list, zipf_frequency
+def _build_forms(
+    languages: tuple[str, ...],
+    top_words: int,
+    min_source_zipf: float,
+    max_english_zipf: float,
+    min_length: int,
+    allow: tuple[str, ...],
+) -> tuple[str, str]:
+    from wordfreq import get_frequency_dict, top_n_list
 
-    allowed = {w.lower() for w in options.allow}
+    # Frequencies as Zipf values: log10 of the frequency per billion words.
+    english = get_frequency_dict("en")
+    floor = 10 ** (max_english_zipf - 9)
     forms: dict[str, str] = {}
-    for lang in options.languages:
-        for word in top_n_list(lang, options.top_words):
-            if zipf_frequency(word, lang) < options.min_source_zipf:
+    for lang in languages:
+        frequency = get_frequency_dict(lang)
+        for word in top_n_list(lang, top_words):
+            if frequency.get(word, 0) < 10 ** (min_source_zipf - 9):
                 break
             for form in latin_forms(word):
-                if len(form) < options.min_length or form in allowed or form in forms:
+                if len(form) < min_length or form in allow or form in forms:
                     continue
-                if zipf_frequency(form, "en") >= options.max_english_zipf:
+                if english.get(form, 0) >= floor:
                     continue
                 forms[form] = word
-    return forms
+    ordered = sorted(forms)
+    return "\n".join(ordered), "\n".join(forms[f] for f in ordered)
 
 
 def _latin_share(text: str) -> float:
@@ -294,7 +330,7 @@ def _acronyms(doc: Document, compiled: Compiled) -> Iterator[Match]:
             yield Match(offset + m.start(), offset + m.end(), values, suggestions)
 
 
-def _foreign_title(quoted: str, forms: dict[str, str]) -> bool:
+def _foreign_title(quoted: str, forms: Forms) -> bool:
     """A quotation most of whose words are transliterated: a cited title
     ("Shopot nochnogo dozhdya"), not speech with one word left over."""
     words = [w.lower() for w in _ANY_WORD.findall(quoted)]
@@ -302,9 +338,11 @@ def _foreign_title(quoted: str, forms: dict[str, str]) -> bool:
 
 
 def _transliterated(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    forms = compiled.forms
     words = set(_LOWER_WORD.findall(doc.text))
-    if not words or words.isdisjoint(forms):
+    if not words:
+        return
+    forms = transliterations(compiled.lexicon)
+    if not any(w in forms for w in words):
         return
     offset = 0
     for line in doc.text.split("\n"):
@@ -315,7 +353,8 @@ def _transliterated(doc: Document, compiled: Compiled) -> Iterator[Match]:
             for m in hits:
                 if _cited(line, m.start(), m.end()) or any(s <= m.start() < e for s, e in titles):
                     continue
-                yield Match(offset + m.start(), offset + m.end(), {"source": forms[m.group()]})
+                source = forms.source(m.group()) or ""
+                yield Match(offset + m.start(), offset + m.end(), {"source": source})
         offset += len(line) + 1
 
 
