@@ -127,16 +127,14 @@ def test_spaced_quotation_marks(text, span):
 
 
 def test_a_guillemet_closing_an_english_quotation():
-    assert found('says the commander from the pseudo "Cadet »') == [
-        ("mt.lone-guillemet", '"Cadet »')
-    ]
+    assert found('says the commander from the pseudo "Cadet »') == [("mt.lone-guillemet", "»")]
     assert found("Will it happen again?» she asked.") == [("mt.lone-guillemet", "»")]
     assert found("Read more stories in Entertainment this hour »") == []
 
 
 def test_dash_attribution_without_quotation_marks():
     text = "Their antibodies did not change during mutations, - says the doctor."
-    assert found(text) == [("mt.dash-attribution-unquoted", " - says")]
+    assert found(text) == [("mt.dash-attribution-unquoted", "- says")]
     assert found("The official – said to be close to the president – resigned.") == []
 
 
