@@ -9,9 +9,10 @@
    side has about 6x the words).
 3. The same on mqm_zhen (Chinese-English MT with expert error spans): findings
    on MT, how many overlap an MQM error span, findings on human references.
-4. Findings on original English news (clean_en_news) and on the ScrapingHub
-   article bodies (web_boilerplate), per 1,000 words: false alarms by
-   construction, unless the text really has the defect (read them: --show).
+4. Findings on original English news (clean_en_news), on the ScrapingHub
+   article bodies (web_boilerplate) and on the propaganda and fake-news
+   articles, per 1,000 words: false alarms by construction, unless the text
+   really has the defect (read them: --show).
 
 Run from the repository root: `python bench/eval_leftovers.py [--show RULE]`.
 """
