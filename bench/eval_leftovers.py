@@ -155,13 +155,13 @@ def clean_report(run: Runner) -> None:
     docs: dict[str, list[str]] = defaultdict(list)
     for i, row in enumerate(read_jsonl(EVAL / "clean_en_news" / "clean_en_news.jsonl.gz")):
         docs[row.get("doc_id") or f"{row['set']}#{i // 20}"].append(row["text"])
-    bodies = [
-        r["gold_article_body"]
-        for r in read_jsonl(EVAL / "web_boilerplate" / "scrapinghub_aeb.jsonl.gz")
-    ]
+    sh = read_jsonl(EVAL / "web_boilerplate" / "scrapinghub_aeb.jsonl.gz")
+    web = [r["text"] for r in read_jsonl(EVAL / "propaganda_ptc" / "ptc_train.jsonl.gz")]
+    web += [r["text"] for r in read_jsonl(EVAL / "fake_news" / "fakenews_amt_celebrity.jsonl.gz")]
     for name, texts in (
         ("clean_en_news", ["\n".join(lines) for lines in docs.values()]),
-        ("ScrapingHub article bodies", bodies),
+        ("ScrapingHub article bodies", [r["gold_article_body"] for r in sh]),
+        ("propaganda and fake-news articles (original English web text)", web),
     ):
         counts: Counter[str] = Counter()
         words = sum(len(t.split()) for t in texts)

@@ -36,6 +36,11 @@ def test_a_single_cyrillic_word_beside_its_translation_is_reported():
     assert findings[0].message == "'кожна' is a Cyrillic word left untranslated in English text"
 
 
+def test_a_cyrillic_word_before_a_full_stop_is_still_reported():
+    assert found("The aid reaches every family, кожна.") == [("mt.untranslated-word", "кожна")]
+    assert found("Write to пошта.укр for details.") == []
+
+
 def test_two_cyrillic_words_at_the_start_of_a_line_are_one_finding():
     assert found("Щиро дякуємо, thank you for the support.") == [
         ("mt.untranslated-word", "Щиро дякуємо")

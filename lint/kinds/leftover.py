@@ -81,6 +81,7 @@ _CITED_AFTER = re.compile(
     r"original|native)\b",
     re.IGNORECASE,
 )
+_DOMAIN_DOT = regex.compile(r"\w\.\w")
 _OPENERS = "\"“‘'«„‹(["
 _CLOSERS = "\"”’'»“›)]"
 # Cyrillic letters that look like Latin ones, for "105х195", "50°С".
@@ -291,7 +292,9 @@ def _in_address(line: str, start: int, end: int) -> bool:
     left = line.rfind(" ", 0, start) + 1
     right = line.find(" ", end)
     token = line[left : right if right >= 0 else len(line)]
-    return "://" in token or "@" in token or token.startswith("www.") or "." in line[end : end + 1]
+    # A dot between letters joins the parts of a domain name ("премияарсеньева.рф").
+    domain = _DOMAIN_DOT.search(token.rstrip(".,;:!?)")) is not None
+    return "://" in token or "@" in token or token.startswith("www.") or domain
 
 
 def _words(doc: Document, compiled: Compiled) -> Iterator[Match]:
