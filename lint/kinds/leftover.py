@@ -220,13 +220,21 @@ class Forms:
 def transliterations(lexicon: tuple) -> Forms:
     """The forms for `lexicon` (see `compile`), from the on-disk cache; built
     from wordfreq's lists the first time (a few seconds)."""
-    from lint.cache import cached, digest, installed_version
+    from lint.cache import cached, digest, installed_version, json_codec
 
     key = digest(
         [b"transliterations-2", repr(lexicon).encode(), installed_version("wordfreq").encode()]
     )
-    forms, sources = cached("transliterations", key, lambda: _build_forms(*lexicon))
+    codec = json_codec(list, _two_strings)
+    forms, sources = cached("transliterations", key, lambda: _build_forms(*lexicon), codec)
     return Forms(forms.split("\n"), sources)
+
+
+def _two_strings(value: object) -> tuple[str, str]:
+    """The (forms, sources) pair from its JSON form; ValueError otherwise."""
+    if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
+        raise ValueError("expected [forms, sources]")
+    return value[0], value[1]
 
 
 def _build_forms(
