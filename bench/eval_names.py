@@ -308,7 +308,8 @@ def planted_report(eval_dir: Path, seed: int, quiet: bool) -> None:
             if not hit:
                 line = changed[changed.rfind("\n", 0, o.start) + 1 : changed.find("\n", end)]
                 misses.append((plant, line))
-        print(f"  {label}: recall {found['all'] / total['all']:.3f} ({found['all']}/{total['all']})")
+        recall = found["all"] / total["all"]
+        print(f"  {label}: recall {recall:.3f} ({found['all']}/{total['all']})")
         for bucket in ("places", "people", *classes):
             if total[bucket]:
                 print(
@@ -316,7 +317,7 @@ def planted_report(eval_dir: Path, seed: int, quiet: bool) -> None:
                     f" ({found[bucket]}/{total[bucket]})"
                 )
         if skipped:
-            print(f"    not planted (the name, or a class with every spelling a word): {dict(skipped)}")
+            print(f"    not planted (the name, or every spelling a word): {dict(skipped)}")
         if not quiet:
             for plant, line in misses:
                 print(
@@ -377,11 +378,42 @@ def _about(finding, text: str, entity: str) -> bool:
     return entity in suggested or word[:4].lower() == entity[:4].lower()
 
 
+def _romanized(word: str) -> str:
+    """A spelling with what romanization systems disagree on folded away:
+    case, accents, y/i, apostrophes, doubled letters (Zaporizhzhya,
+    Zaporizhia and Zaporizhzhia are one)."""
+    import unicodedata
+
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = "".join(c for c in w if not unicodedata.combining(c))
+    w = w.replace("zhzh", "zh").replace("y", "i").replace("'", "").replace("’", "")
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+_SOUNDS = str.maketrans("bgdvzh", "pktfsk")
+
+
+def probe_kind(entity: str, text: str) -> str:
+    """Why a hypothesis lacks the reference's spelling: `variant` (it has
+    another romanization of the name), `absent` (no word in it starts like
+    the name, voiced and unvoiced letters alike: it translated or dropped
+    the name, Nicholas for Mykolaiv), else `misspelt`."""
+    words = [_romanized(w) for w in re.findall(r"[^\W\d_][\w'’]*", text)]
+    name = _romanized(entity)
+    if name in words:
+        return "variant"
+    head = name[:3].translate(_SOUNDS)
+    if not any(w[:3].translate(_SOUNDS) == head for w in words):
+        return "absent"
+    return "misspelt"
+
+
 def toponym_report(eval_dir: Path, quiet: bool) -> None:
     lint = names_linter()
     rows = read_jsonl(eval_dir / "mt_ruuk_en" / "toponym_probes.jsonl")
     seg = Counter()
     probe = Counter()
+    kinds = Counter()  # (why the spelling differs, found)
     departs = 0
     agrees = []
     probe_misses, probe_false = [], []
@@ -396,10 +428,13 @@ def toponym_report(eval_dir: Path, quiet: bool) -> None:
             seg[(flagged, wrong)] += 1
             about = [f for f in findings if _about(f, text, entity)]
             probe[(bool(about), wrong)] += 1
+            if wrong:
+                kinds[(probe_kind(entity, text), bool(about))] += 1
             if wrong and not about:
                 probe_misses.append((entity, system, text))
             if about and not wrong:
-                probe_false.append((entity, system, text, [text[f.offset : f.end_offset] for f in about]))
+                words = [text[f.offset : f.end_offset] for f in about]
+                probe_false.append((entity, system, text, words))
             for f in findings:
                 word = text[f.offset : f.end_offset]
                 if all(w in reference_words for w in re.findall(r"[\w'’-]+", word)):
@@ -411,11 +446,20 @@ def toponym_report(eval_dir: Path, quiet: bool) -> None:
         tp, fp, fn = c[(True, True)], c[(True, False)], c[(False, True)]
         p = tp / (tp + fp) if tp + fp else 0.0
         r = tp / (tp + fn) if tp + fn else 0.0
-        return f"precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn}, tn {c[(False, False)]})"
+        tn = c[(False, False)]
+        return f"precision {p:.3f} recall {r:.3f} (tp {tp}, fp {fp}, fn {fn}, tn {tn})"
 
     print(f"toponym probes: {len(rows)} segments")
     print(f"  per segment (any names finding, as bench/eval_mt.py): {pr(seg)}")
     print(f"  per probe (a finding about the probe's place): {pr(probe)}")
+    for kind in ("misspelt", "variant", "absent"):
+        found, n = kinds[(kind, True)], kinds[(kind, True)] + kinds[(kind, False)]
+        print(f"    wrong probes that are {kind}: {n}, found {found}")
+    misspelt = kinds[("misspelt", True)] + kinds[("misspelt", False)]
+    print(
+        f"  per probe, recall of misspelt names (not another romanization, not a name"
+        f" translated or dropped): {kinds[('misspelt', True)] / max(1, misspelt):.3f}"
+    )
     total = departs + len(agrees)
     print(
         f"  per finding: {departs} of {total} flag a word the human reference does not use"
@@ -425,7 +469,7 @@ def toponym_report(eval_dir: Path, quiet: bool) -> None:
         for word, rule, text in agrees:
             print(f"    in the reference too: {word!r} {rule}: {text[:150]}")
         for entity, system, text in probe_misses:
-            print(f"    miss [{entity}] {system}: {text[:150]}")
+            print(f"    miss [{entity}] {probe_kind(entity, text)} {system}: {text[:150]}")
         for entity, system, text, words in probe_false:
             print(f"    false alarm [{entity}] {system} {words}: {text[:150]}")
 
@@ -435,7 +479,8 @@ def toponym_report(eval_dir: Path, quiet: bool) -> None:
 
 def mt_report(eval_dir: Path) -> None:
     lint = names_linter()
-    rows = [r for r in read_jsonl(eval_dir / "mt_ruuk_en" / "mt_ruuk_en.jsonl.gz") if r.get("reference")]
+    rows = read_jsonl(eval_dir / "mt_ruuk_en" / "mt_ruuk_en.jsonl.gz")
+    rows = [r for r in rows if r.get("reference")]
     ref = Counter()
     hyp = Counter()
     ref_words = hyp_words = 0
@@ -459,7 +504,9 @@ def mt_report(eval_dir: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the shared eval folder")
     parser.add_argument("--seed", type=int, default=1, help="1: development; 2: held out")
     parser.add_argument("--only", default=",".join(PARTS), help=f"parts, of {','.join(PARTS)}")

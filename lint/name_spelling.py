@@ -110,29 +110,32 @@ def one_step_variants(word: str) -> dict[str, str]:
     return out
 
 
-def case_stems(word: str) -> list[tuple[str, str]]:
-    """(lowercase stem, what was added) for each way `word` may be a name with
-    a Russian or Ukrainian case or adjective ending: 'Bakhmuta' ->
-    ('bakhmut', 'a'); 'Kramatorskaya' -> ('kramatorsk', 'aya'), and the stems
-    of an adjective made from a name (Kharkovskaya -> 'kharkov', Kakhovskaya ->
-    'kakhovka')."""
+ADJECTIVE, NOUN = "adjective", "noun"
+
+
+def case_stems(word: str) -> list[tuple[str, str, str]]:
+    """(lowercase stem, what was added, adjective or noun) for each way `word`
+    may be a name with a Russian or Ukrainian case or adjective ending:
+    'Bakhmuta' -> ('bakhmut', 'a', noun); 'Kramatorskaya' -> ('kramatorsk',
+    'aya', adjective), and the stems of an adjective made from a name
+    (Kharkovskaya -> 'kharkov', Kakhovskaya -> 'kakhovka')."""
     w = ascii_lower(word)
-    stems: list[tuple[str, str]] = []
+    stems: list[tuple[str, str, str]] = []
     for ending in ADJECTIVE_ENDINGS:
         if w.endswith("sk" + ending):
             base = w[: -len(ending)]  # kramatorsk
-            stems.append((base, ending))
-            stems.append((base[:-2], "sk" + ending))  # kharkov(skaya)
-            stems.append((base[:-2] + "ka", "sk" + ending))  # kakhov(skaya) -> kakhovka
-            stems.append((base[:-2] + "a", "sk" + ending))  # odes(skaya) -> odesa
+            stems.append((base, ending, ADJECTIVE))
+            stems.append((base[:-2], "sk" + ending, ADJECTIVE))  # kharkov(skaya)
+            stems.append((base[:-2] + "ka", "sk" + ending, ADJECTIVE))  # kakhov(skaya)
+            stems.append((base[:-2] + "a", "sk" + ending, ADJECTIVE))  # odes(skaya) -> odesa
     for ending in NOUN_ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= 4:
             stem = w[: -len(ending)]
             if stem[-1] not in VOWELS:
-                stems.append((stem, ending))
+                stems.append((stem, ending, NOUN))
     for ending in A_STEM_ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= 3:
-            stems.append((w[: -len(ending)] + "a", ending))
+            stems.append((w[: -len(ending)] + "a", ending, NOUN))
     return stems
 
 

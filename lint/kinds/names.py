@@ -30,8 +30,9 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 from lint.name_spelling import (
-    ADJECTIVE_ENDINGS,
+    ADJECTIVE,
     DOUBLING,
+    NOUN,
     TRANSLITERATION,
     VOICING,
     VOWEL,
@@ -250,7 +251,10 @@ def _gazetteer(
             # Other spellings of the target places are variants, not misspellings;
             # those of places elsewhere would hide real misspellings ("Irbin").
             alternates = [n for n in city.get("alternatenames", ()) if _ascii(n).isascii()]
-            known.update(alternates)
+            # ...except a kh or ch spelt h or tch, which no English romanization
+            # does (Bahmut for Bakhmut, a Turkish and Romanian spelling).
+            steps = one_step_variants(city["name"])
+            known.update(n for n in alternates if steps.get(_ascii(n)) != TRANSLITERATION)
             targets.append(city["name"])
             for name in [city["name"], *alternates]:
                 forms.setdefault(roman_skeleton(name), city["name"])
@@ -397,7 +401,8 @@ def _listed_after_a_name(text: str, start: int, compiled: Compiled) -> bool:
 def _case_target(word: str, compiled: Compiled) -> str | None:
     """The target name if `word` is it with a Slavic case ending (and spelt
     unlike the target), to be reported after a locative preposition."""
-    target = compiled.inflected.get(roman_skeleton(word))
+    # "tch" is the French and German spelling of "ch": Butch for Buch(a).
+    target = compiled.inflected.get(roman_skeleton(word.replace("tch", "ch")))
     if target is None or word.lower() in compiled.allow:
         return None
     return target if roman_skeleton(target) != roman_skeleton(word) else None
@@ -460,8 +465,10 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
         alias_of = world.forms.get(roman)
         if alias_of is None or zipf(word) > 0:
             return None
-        garbled = _garbled(word, roman, world)
-        return garbled if garbled and garbled.target == alias_of else None
+        garbled = _garbled(word, world)
+        if garbled and garbled.step in ("case", "adjective") and garbled.target == alias_of:
+            return garbled
+        return None
     token_fame = zipf(word)
     if token_fame >= world.max_token_fame:
         return None
@@ -472,39 +479,51 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
             if entry is None or (best is not None and entry[1] <= best.fame):
                 continue
             spelling, fame, source = entry
-            if fame - token_fame >= world.min_fame_gap:
+            if fame - token_fame >= world.min_fame_gap and not _romanization_variant(
+                word, spelling, step
+            ):
                 best = WorldVerdict(spelling, fame, token_fame, step, source)
-    if best is None and token_fame == 0:
-        best = _garbled(word, roman, world)
+    if token_fame == 0:
+        garbled = _garbled(word, world)
+        if garbled and (best is None or _step_weight(garbled) > _step_weight(best)):
+            best = garbled
     if best is None or word.lower() in english_words():
         return None
     return best
 
 
-def _garbled(word: str, roman: str, world: World) -> WorldVerdict | None:
+def _romanization_variant(word: str, target: str, step: str) -> bool:
+    """Whether two spellings differ only as romanization systems do (Zaluzhny,
+    Zaluzhnyi; Zelensky, Zelenskyy), not by a doubled consonant (Macronn)."""
+    if roman_skeleton(word) != roman_skeleton(target):
+        return False
+    if step != DOUBLING:
+        return True
+    return any(c in "yij'’" for c in set(ascii_lower(word)) ^ set(ascii_lower(target))) or (
+        ascii_lower(word).count("y") != ascii_lower(target).count("y")
+    )
+
+
+def _garbled(word: str, world: World) -> WorldVerdict | None:
     """A known name with a source-language case ending (Bakhmuta, Kramatorskaya)
-    or a syllable typed twice (Vuhledarar). Case endings are looked for on the
-    places of the curated lists and the gazetteer's Ukrainian places, and on
-    famous places elsewhere for noun endings (Londona); many Russian surnames
-    and street names end in -skaya (Politkovskaya, Pushkinskaya)."""
-    for stem, ending in case_stems(word):
+    or a syllable typed twice (Vuhledarar). Adjective endings (-skaya) are
+    looked for on the curated places and the gazetteer's Ukrainian places
+    only: many Russian surnames and street names end so (Politkovskaya,
+    Pushkinskaya)."""
+    for stem, ending, kind in case_stems(word):
         target = world.forms.get(roman_skeleton(stem))
         if target is not None:
             if _adjective_stem(target) != _adjective_stem(word):
-                return WorldVerdict(target, CURATED_FAME, 0.0, "case", PLACE, ending)
+                step = "adjective" if kind == ADJECTIVE else "case"
+                return WorldVerdict(target, CURATED_FAME, 0.0, step, PLACE, ending)
             continue
         entry = world.targets.get(stem)
-        if (
-            entry
-            and entry[2] == PLACE
-            and entry[1] >= FAMOUS
-            and not ending.endswith(ADJECTIVE_ENDINGS)
-        ):
-            return WorldVerdict(entry[0], entry[1], 0.0, "case", PLACE, ending)
+        if entry and kind == NOUN:
+            return WorldVerdict(entry[0], entry[1], 0.0, "case", entry[2], ending)
     for stem in reduplication_stems(word):
         entry = world.targets.get(stem)
         target = entry[0] if entry else world.forms.get(roman_skeleton(stem))
-        if target and roman_skeleton(target) != roman:
+        if target:
             fame, source = (entry[1], entry[2]) if entry else (CURATED_FAME, PLACE)
             return WorldVerdict(target, fame, 0.0, "reduplication", source)
     return None
@@ -536,13 +555,22 @@ STEP_WEIGHT = {
     TRANSLITERATION: 2.0,
     DOUBLING: 1.5,
     VOWEL: 1.0,  # names differ by a vowel across languages (Ismail, Ismaila)
-    "case": 2.0,
+    "case": 2.0,  # Londonom, Bakhmutu; -a, -e and -i weigh as a vowel (Paula)
+    "adjective": 3.0,  # Kramatorskaya, Kharkovskaya
     "reduplication": 2.5,
 }
+WEAK_ENDINGS = ("a", "e", "i")
+
+
+def _step_weight(verdict: WorldVerdict) -> float:
+    if verdict.step == "case" and verdict.ending in WEAK_ENDINGS:
+        return STEP_WEIGHT[VOWEL]
+    return STEP_WEIGHT[verdict.step]
+
+
 SOURCE_WEIGHT = {PLACE: 0.5, PERSON: 0.5, WORD: 0.0}
 UNKNOWN_TOKEN = 1.0  # wordfreq has never seen the token
 FAME_BASE = 2.5  # a target's fame counts above this
-FAMOUS = 3.5  # places famous enough for a noun case ending anywhere (Londona)
 IN_NAME_POSITION = 1.5  # after "in", "President"; before "region"; in a list of places
 BESIDE_COMPANION = 2.0  # beside another word of the target's listed name
 IN_NAME_RUN = 0.5  # beside a capitalised word
@@ -563,7 +591,7 @@ def evidence(
     """How strongly the text says the token misspells its target, in points:
     a famous target and a token nobody writes need no "in" before them; a
     lesser name needs a name's position or its right spelling nearby."""
-    score = STEP_WEIGHT[verdict.step] + SOURCE_WEIGHT[verdict.source]
+    score = _step_weight(verdict) + SOURCE_WEIGHT[verdict.source]
     score += verdict.fame - FAME_BASE
     if verdict.token_fame == 0:
         score += UNKNOWN_TOKEN
@@ -614,7 +642,7 @@ def _world_reported(
 
 
 def _world_message(word: str, verdict: WorldVerdict) -> str | None:
-    if verdict.step == "case":
+    if verdict.step in ("case", "adjective"):
         return (
             f"'{word}' is '{verdict.target}' with a Russian or Ukrainian ending "
             f"('-{verdict.ending}'); English keeps the name as it is"
@@ -678,14 +706,17 @@ def _english_share(text: str) -> tuple[int, float]:
     return len(words), sum(w.lower() in _ENGLISH for w in words) / len(words)
 
 
-def _in_english(text: str, start: int, document_share: float) -> bool:
-    """Whether the words around `start` are English: its line's, when the line
-    has eight words or more, else the document's."""
+def _in_english(text: str, start: int, document: tuple[int, float]) -> bool:
+    """Whether the words around `start` may be English: not when its line
+    has eight words or more and almost no English function words, nor, for a
+    shorter line, when the document (of 30 words or more) has almost none."""
     line_start = text.rfind("\n", max(0, start - 300), start) + 1
     line_end = text.find("\n", start, start + 300)
     words, share = _english_share(text[line_start : line_end if line_end != -1 else start + 300])
     if words < 8:  # a headline, a name in a list: the document tells
-        share = document_share
+        words, share = document
+        if words < 30:
+            return True
     return share >= 0.1
 
 
@@ -793,7 +824,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         if counts is None:
             counts = _capitalised_counts(text)
-            document_share = _english_share(text)[1]
+            document_share = _english_share(text)
         if not _in_english(text, m.start(), document_share):
             continue
         if verdict is not None:
