@@ -395,15 +395,18 @@ _SOUNDS = str.maketrans("bgdvzh", "pktfsk")
 
 def probe_kind(entity: str, text: str) -> str:
     """Why a hypothesis lacks the reference's spelling: `variant` (it has
-    another romanization of the name), `absent` (no word in it starts like
-    the name, voiced and unvoiced letters alike: it translated or dropped
-    the name, Nicholas for Mykolaiv), else `misspelt`."""
+    another romanization of the name), `absent` (no word in it is spelt
+    like the name, voiced and unvoiced letters alike, at a difflib ratio of
+    0.7: it translated or dropped the name, Nicholas for Mykolaiv), else
+    `misspelt`."""
     words = [_romanized(w) for w in re.findall(r"[^\W\d_][\w'’]*", text)]
     name = _romanized(entity)
     if name in words:
         return "variant"
-    head = name[:3].translate(_SOUNDS)
-    if not any(w[:3].translate(_SOUNDS) == head for w in words):
+    from difflib import SequenceMatcher
+
+    sound = name.translate(_SOUNDS)
+    if not any(SequenceMatcher(None, w.translate(_SOUNDS), sound).ratio() >= 0.7 for w in words):
         return "absent"
     return "misspelt"
 

@@ -59,16 +59,12 @@ def world_targets(
     curated_people: list[str],
     min_length: int,
     min_fame: float,
-    word_min_fame: float | None = None,
 ) -> dict[str, list]:
-    """Lowercase ASCII word -> [its spelling, its fame, place, person or word].
+    """Lowercase ASCII word -> [its spelling, its fame, place or person].
 
     Gazetteer words are kept when wordfreq knows them at `min_fame` or more
     and they are not ordinary English words; country words and curated names
     are always kept. The first spelling met wins; the highest fame is kept.
-    With `word_min_fame`, the words wordfreq knows at least that well that
-    are not in lemminflect's English lexicon are added as `word`: mostly the
-    names no list holds (Pogba, Kardashian), weighed less than listed ones.
     """
     countries, regions, cities = gazetteer_names()
     table: dict[str, list] = {}
@@ -97,16 +93,17 @@ def world_targets(
         add(name, PLACE, False, common_ok=True)  # Turkey, Chad, Jordan
     for name in regions + cities:
         add(name, PLACE, False)
-    if word_min_fame is not None:
-        from lint.known_words import frequent_words
-
-        for word, fame in frequent_words(word_min_fame):
-            if (
-                len(word) >= min_length
-                and word.isalpha()
-                and word.isascii()
-                and word not in table
-                and not common_word(word)
-            ):
-                table[word] = [word.capitalize(), fame, WORD]
     return table
+
+
+def name_like_words(min_fame: float, min_length: int) -> list[str]:
+    """Words wordfreq knows at `min_fame` or more that are not in lemminflect's
+    English lexicon: mostly the names no list holds (Pogba, Kardashian, Umtiti),
+    also foreign and new words (website). Lowercase ASCII."""
+    from lint.known_words import frequent_words
+
+    return sorted(
+        word
+        for word, _ in frequent_words(min_fame)
+        if len(word) >= min_length and word.isalpha() and word.isascii() and not common_word(word)
+    )

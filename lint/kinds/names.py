@@ -102,8 +102,8 @@ class Options:
     world_min_fame: float = 2.5  # a target wordfreq knows less is never used
     # Words wordfreq knows this well that are not English dictionary words
     # (mostly names no list holds) are targets too, weighed less; None: not.
-    word_min_fame: float | None = 2.0
-    min_evidence: float = 4.0  # see `evidence`
+    word_min_fame: float | None = 1.5
+    min_evidence: float = 3.75  # see `evidence`
     max_token_fame: float = 2.0  # wordfreq knows a token this well: a word, not a slip
     min_fame_gap: float = 1.5  # the target is this much better known than the token
 
@@ -137,6 +137,7 @@ class World:
     """The world part of a compiled rule: plain tables and thresholds."""
 
     targets: dict[str, list]  # lowercase ASCII word -> [spelling, fame, place/person]
+    name_like: frozenset[str]  # other words wordfreq knows that are not English words
     companions: dict[str, list[str]]  # word of a curated name -> its other words
     forms: dict[str, str]  # romanization skeleton of a known form -> target (Kharkov)
     known: frozenset[str]  # lowercase ASCII spellings of every known name
@@ -319,13 +320,16 @@ def compile(options: Options, context=None) -> Compiled:
 
 
 def _compile_world(options: Options, context, places, people, forms, known_tokens) -> World:
-    from lint.name_tables import name_words, world_targets
+    from lint.name_tables import name_like_words, name_words, world_targets
 
     forms = dict(forms)  # the gazetteer's own stays as it was
     world_people = _read_names(options.world_people_file, context)
     everyone = [*people, *world_people]
-    targets = world_targets(
-        places, everyone, TARGET_MIN_LENGTH, options.world_min_fame, options.word_min_fame
+    targets = world_targets(places, everyone, TARGET_MIN_LENGTH, options.world_min_fame)
+    name_like = (
+        frozenset(name_like_words(options.word_min_fame, TARGET_MIN_LENGTH))
+        if options.word_min_fame is not None
+        else frozenset()
     )
     companions: dict[str, list[str]] = {}
     for name in everyone:
@@ -337,6 +341,7 @@ def _compile_world(options: Options, context, places, people, forms, known_token
         forms.setdefault(roman_skeleton(name), name)
     return World(
         targets,
+        name_like,
         companions,
         dict(forms),
         frozenset(ascii_lower(t) for n in [*known_tokens, *world_people] for t in _tokens(n)),
@@ -475,7 +480,7 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
     best = None
     if len(word) >= world.min_length:
         for variant, step in one_step_variants(word).items():
-            entry = world.targets.get(variant)
+            entry = _target(variant, world)
             if entry is None or (best is not None and entry[1] <= best.fame):
                 continue
             spelling, fame, source = entry
@@ -490,6 +495,16 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
     if best is None or word.lower() in english_words():
         return None
     return best
+
+
+def _target(key: str, world: World) -> list | None:
+    """[spelling, fame, source] of a listed name or a name-like word, or None."""
+    entry = world.targets.get(key)
+    if entry is None and key in world.name_like:
+        from lint.known_words import zipf
+
+        entry = [key.capitalize(), zipf(key), WORD]
+    return entry
 
 
 def _romanization_variant(word: str, target: str, step: str) -> bool:
@@ -517,11 +532,11 @@ def _garbled(word: str, world: World) -> WorldVerdict | None:
                 step = "adjective" if kind == ADJECTIVE else "case"
                 return WorldVerdict(target, CURATED_FAME, 0.0, step, PLACE, ending)
             continue
-        entry = world.targets.get(stem)
+        entry = _target(stem, world)
         if entry and kind == NOUN:
             return WorldVerdict(entry[0], entry[1], 0.0, "case", entry[2], ending)
     for stem in reduplication_stems(word):
-        entry = world.targets.get(stem)
+        entry = _target(stem, world)
         target = entry[0] if entry else world.forms.get(roman_skeleton(stem))
         if target:
             fame, source = (entry[1], entry[2]) if entry else (CURATED_FAME, PLACE)
@@ -571,6 +586,7 @@ def _step_weight(verdict: WorldVerdict) -> float:
 SOURCE_WEIGHT = {PLACE: 0.5, PERSON: 0.5, WORD: 0.0}
 UNKNOWN_TOKEN = 1.0  # wordfreq has never seen the token
 FAME_BASE = 2.5  # a target's fame counts above this
+MAX_FAME_WEIGHT = 2.0  # ... up to this: London and Christian are both famous
 IN_NAME_POSITION = 1.5  # after "in", "President"; before "region"; in a list of places
 BESIDE_COMPANION = 2.0  # beside another word of the target's listed name
 IN_NAME_RUN = 0.5  # beside a capitalised word
@@ -592,7 +608,7 @@ def evidence(
     a famous target and a token nobody writes need no "in" before them; a
     lesser name needs a name's position or its right spelling nearby."""
     score = _step_weight(verdict) + SOURCE_WEIGHT[verdict.source]
-    score += verdict.fame - FAME_BASE
+    score += min(verdict.fame - FAME_BASE, MAX_FAME_WEIGHT)
     if verdict.token_fame == 0:
         score += UNKNOWN_TOKEN
     if positioned:
@@ -619,7 +635,7 @@ def _in_name_run(text: str, start: int, end: int, world: World) -> float:
         if m is None:
             continue
         key = ascii_lower(m.group(1))
-        if key in world.targets or key in world.known:
+        if key in world.targets or key in world.known or key in world.name_like:
             return BESIDE_NAME
         weight = IN_NAME_RUN
     return weight
@@ -720,22 +736,33 @@ def _in_english(text: str, start: int, document: tuple[int, float]) -> bool:
     return share >= 0.1
 
 
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Part of an e-mail address, a handle or a URL: Patersono@parliament.uk."""
+    return (
+        text[end : end + 1] in ("@", ".", "/", "_")
+        and text[end + 1 : end + 2].isalnum()
+        or (text[start - 1 : start] in ("@", "/", ".", "_") and start > 0)
+    )
+
+
 def _capitalised_counts(text: str) -> dict[str, list]:
-    """Each capitalised word's lowercase ASCII spelling -> [how often, as first written]."""
+    """Each capitalised word's lowercase ASCII spelling -> [how often, as first
+    written, where first written]."""
     counts: dict[str, list] = {}
     for m in _CAPITALISED_OR_POSSESSIVE.finditer(text):
         key = ascii_lower(m.group())
         entry = counts.get(key)
         if entry is None:
-            counts[key] = [1, m.group()]
+            counts[key] = [1, m.group(), m.start()]
         else:
             entry[0] += 1
     return counts
 
 
-# Evidence from the document itself: the name it spells otherwise, more often.
+# Evidence from the document itself: the name it spells otherwise.
 MAJORITY = 1.5  # the other spelling is written at least twice as often, twice or more
 LARGE_MAJORITY = 0.5  # ... three times or more
+TIE = 0.5  # as often, and first: the second spelling met is the likelier slip
 
 
 def _rare_fame(word: str, compiled: Compiled) -> float | None:
@@ -765,29 +792,36 @@ def _rare_fame(word: str, compiled: Compiled) -> float | None:
 
 
 def _document_majority(
-    word: str, fame: float, counts: dict[str, list]
-) -> tuple[str, str, int] | None:
-    """(spelling, step, count) of a name one step from `word` that the document
-    writes at least twice, and twice as often: Bucha three times, Pucha once."""
+    word: str, start: int, fame: float, counts: dict[str, list]
+) -> tuple[str, str, float] | None:
+    """(spelling, step, weight) of the name one step from `word` that the
+    document writes most: Bucha three times, Pucha once (MAJORITY); Koniordou
+    once, then Koniorrdou once (TIE)."""
+    from lint.known_words import zipf
+
     mine = counts[ascii_lower(word)][0]
     best = None
     for variant, step in one_step_variants(word).items():
         entry = counts.get(variant)
-        if entry is None or entry[0] < max(2, 2 * mine):
+        if entry is None or (best is not None and entry[0] <= best[3]):
             continue
-        if best is None or entry[0] > best[2]:
-            from lint.known_words import zipf
-
-            # A name, not a word: "Minister" twice, "Minisiter" once is a typo.
-            if zipf(entry[1]) >= fame and not common_word(entry[1]):
-                best = (entry[1], step, entry[0])
-    return best
+        theirs, spelling, first = entry
+        if theirs >= max(2, 2 * mine):
+            weight = MAJORITY + (LARGE_MAJORITY if theirs >= 3 else 0.0)
+        elif theirs >= mine and first < start:
+            weight = TIE
+        else:
+            continue
+        # A name, not a word: "Minister" twice, "Minisiter" once is a typo.
+        if zipf(spelling) >= fame and not common_word(spelling):
+            best = (spelling, step, weight, theirs)
+    return best[:3] if best else None
 
 
 def _majority_reported(
-    text: str, start: int, end: int, fame: float, step: str, count: int, compiled: Compiled
+    text: str, start: int, end: int, fame: float, step: str, weight: float, compiled: Compiled
 ) -> bool:
-    score = STEP_WEIGHT[step] + MAJORITY + (LARGE_MAJORITY if count >= 3 else 0.0)
+    score = STEP_WEIGHT[step] + weight
     if fame == 0:
         score += UNKNOWN_TOKEN
     if _in_name_position(text, start, end, compiled):
@@ -816,7 +850,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             if target and _in_name_position(text, m.start(), m.end(), compiled):
                 yield Match(m.start(), m.end(), {"suggestion": target}, (target,))
                 continue
-        if compiled.world is None:
+        if compiled.world is None or _in_address(text, m.start(), m.end()):
             continue
         verdict = _world_verdict(word, compiled)
         fame = _rare_fame(word, compiled) if verdict is None else None
@@ -837,18 +871,20 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                     message=_world_message(word, verdict),
                 )
             continue
-        majority = _document_majority(word, fame, counts)
+        majority = _document_majority(word, m.start(), fame, counts)
         if majority and _majority_reported(
             text, m.start(), m.end(), fame, majority[1], majority[2], compiled
         ):
-            spelling, _, count = majority
+            spelling = majority[0]
+            count = counts[ascii_lower(spelling)][0]
+            times = "once" if count == 1 else "twice" if count == 2 else f"{count} times"
             yield Match(
                 m.start(),
                 m.end(),
                 {"suggestion": spelling},
                 (spelling,),
                 message=(
-                    f"'{word}' here, but '{spelling}' {count} times in this document:"
-                    f" one of them is misspelt, and the rarer is the likelier"
+                    f"'{word}' here, but '{spelling}' {times} in this document:"
+                    f" one name spelt two ways; '{word}' is the likelier slip"
                 ),
             )
