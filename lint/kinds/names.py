@@ -484,7 +484,7 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
             if entry is None or (best is not None and entry[1] <= best.fame):
                 continue
             spelling, fame, source = entry
-            if fame - token_fame >= world.min_fame_gap and not _romanization_variant(
+            if fame - token_fame >= world.min_fame_gap and not romanization_variant(
                 word, spelling, step
             ):
                 best = WorldVerdict(spelling, fame, token_fame, step, source)
@@ -507,7 +507,7 @@ def _target(key: str, world: World) -> list | None:
     return entry
 
 
-def _romanization_variant(word: str, target: str, step: str) -> bool:
+def romanization_variant(word: str, target: str, step: str) -> bool:
     """Whether two spellings differ only as romanization systems do (Zaluzhny,
     Zaluzhnyi; Zelensky, Zelenskyy), not by a doubled consonant (Macronn)."""
     if roman_skeleton(word) != roman_skeleton(target):
@@ -715,20 +715,20 @@ _ENGLISH = frozenset(
 _PLAIN_WORD = regex.compile(r"\p{L}+")
 
 
-def _english_share(text: str) -> tuple[int, float]:
+def english_share(text: str) -> tuple[int, float]:
     words = _PLAIN_WORD.findall(text)
     if not words:
         return 0, 0.0
     return len(words), sum(w.lower() in _ENGLISH for w in words) / len(words)
 
 
-def _in_english(text: str, start: int, document: tuple[int, float]) -> bool:
+def in_english(text: str, start: int, document: tuple[int, float]) -> bool:
     """Whether the words around `start` may be English: not when its line
     has eight words or more and almost no English function words, nor, for a
     shorter line, when the document (of 30 words or more) has almost none."""
     line_start = text.rfind("\n", max(0, start - 300), start) + 1
     line_end = text.find("\n", start, start + 300)
-    words, share = _english_share(text[line_start : line_end if line_end != -1 else start + 300])
+    words, share = english_share(text[line_start : line_end if line_end != -1 else start + 300])
     if words < 8:  # a headline, a name in a list: the document tells
         words, share = document
         if words < 30:
@@ -858,8 +858,8 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         if counts is None:
             counts = _capitalised_counts(text)
-            document_share = _english_share(text)
-        if not _in_english(text, m.start(), document_share):
+            document_share = english_share(text)
+        if not in_english(text, m.start(), document_share):
             continue
         if verdict is not None:
             if _world_reported(text, m.start(), m.end(), verdict, compiled, counts):
