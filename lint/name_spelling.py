@@ -48,15 +48,13 @@ _TRANSLITERATIONS = (("kh", "h"), ("h", "kh"), ("tch", "ch"), ("ch", "tch"))
 # in -a (Buchi, Buchy, Buche, Buchu, Buchoi, Buchoy).
 NOUN_ENDINGS = ("a", "u", "e", "om", "ovi")
 A_STEM_ENDINGS = ("i", "y", "e", "u", "oi", "oy", "oyu", "oiu")
-# Russian adjective endings after -sk- (Kramatorskaya, Kharkovskiy, Donetskogo).
+# Russian adjective endings after -sk- (Kramatorskaya, Kharkovskiy, Donetskogo);
+# not the neuter -skoye, which ends many a village's own name (Chornomorske).
 ADJECTIVE_ENDINGS = (
     "aya",
     "iy",
     "ii",
     "yy",
-    "iye",
-    "oye",
-    "oe",
     "ogo",
     "oy",
     "oi",
@@ -149,3 +147,20 @@ def reduplication_stems(word: str) -> list[str]:
             if w[i : i + size] == w[i + size : i + 2 * size]:
                 stems.append(w[: i + size] + w[i + 2 * size :])
     return stems
+
+
+def gender_form(word: str, other: str) -> bool:
+    """Whether two spellings differ by a final -a, as the feminine and masculine
+    forms of a Slavic name do (Oleksandra, Oleksandr; Kikina, Kikin)."""
+    a, b = ascii_lower(word), ascii_lower(other)
+    return a == b + "a" or b == a + "a"
+
+
+def slavic_romanizations(word: str, other: str) -> bool:
+    """Whether two spellings differ by one g for h, as the Russian and the
+    Ukrainian romanization of one Slavic name do (Dragomanov, Drahomanov)."""
+    a, b = ascii_lower(word), ascii_lower(other)
+    if len(a) != len(b):
+        return False
+    diffs = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diffs) == 1 and set(diffs[0]) == {"g", "h"}

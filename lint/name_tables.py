@@ -75,9 +75,11 @@ def world_targets(
             if len(key) < min_length or not key.isalpha() or not key.isascii():
                 continue
             fame = zipf(word)
+            if not common_ok and common_word(word):
+                continue  # Memorial, Mark: a misspelt word is no misspelt name
             if curated:
                 fame = max(fame, CURATED_FAME)
-            elif fame < min_fame or (not common_ok and common_word(word)):
+            elif fame < min_fame:
                 continue
             entry = table.get(key)
             if entry is None:

@@ -9,7 +9,8 @@ below `max_token_fame`); the resolution reports a rare spelling one spelling
 step (lint.name_spelling) from a spelling the batch writes at least
 `min_count` times, `ratio` times as often, in `min_documents` documents
 that do not include its own (a document that holds both spellings is left to
-names.misspelt-name). A vowel step, the commonest legitimate difference
+names.misspelt-name, as is a word one step from a gazetteer or listed name).
+A vowel step, the commonest legitimate difference
 between two names (Ismail, Ismaila), needs `vowel_min_count`.
 """
 
@@ -31,6 +32,8 @@ COMMON = 5.0  # Zipf of words too common to be anyone's slip (The, This, Monday)
 
 @dataclass(frozen=True)
 class Options:
+    names_files: tuple[str, ...] = ()  # curated names beside the pack: known, never slips
+    gazetteer_countries: tuple[str, ...] = ("UA",)  # whose places' other spellings are known
     min_count: int = 3
     vowel_min_count: int = 5
     min_documents: int = 2
@@ -41,6 +44,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
+    known: frozenset[str]  # lowercase ASCII words of the gazetteer's and the lists' names
     min_count: int
     vowel_min_count: int
     min_documents: int
@@ -74,7 +78,16 @@ class _Span:
 def compile(options: Options, context=None) -> Compiled:
     if options.min_count < 2 or options.min_documents < 1 or options.ratio < 1:
         raise ValueError("min_count must be 2 or more, min_documents 1 or more, ratio 1 or more")
+    from lint.kinds.names import gazetteer, read_names
+    from lint.name_tables import name_words
+
+    known_names, _, _ = gazetteer(tuple(options.gazetteer_countries))
+    curated = [name for file in options.names_files for name in read_names(file, context)]
+    known = frozenset(
+        ascii_lower(word) for name in [*known_names, *curated] for word in name_words(name)
+    )
     return Compiled(
+        known,
         options.min_count,
         options.vowel_min_count,
         options.min_documents,
@@ -141,8 +154,10 @@ def resolve(facts_by_path: dict[str, list[NameUse]], rule) -> Iterable[Finding]:
     findings = []
     for path, uses in facts_by_path.items():
         for use in uses:
-            if not use.spans or use.key in english_words():
+            if not use.spans or use.key in compiled.known or use.key in english_words():
                 continue
+            if any(v in compiled.known for v in one_step_variants(use.spelling)):
+                continue  # near a listed name: names.misspelt-name weighs it
             other = _likelier(use, path, totals, compiled)
             if other is None:
                 continue
@@ -165,7 +180,7 @@ def resolve(facts_by_path: dict[str, list[NameUse]], rule) -> Iterable[Finding]:
 def _likelier(use: NameUse, path: str, totals, compiled: Compiled):
     """(count, paths, spelling) of the spelling one step from `use` that the
     other documents of the batch write far more often, or None."""
-    from lint.kinds.names import romanization_variant
+    from lint.kinds.names import two_forms_of_one_name
     from lint.name_tables import common_word
 
     mine = totals[use.key][0]
@@ -180,7 +195,7 @@ def _likelier(use: NameUse, path: str, totals, compiled: Compiled):
             count >= max(need, compiled.ratio * mine)
             and len(paths) >= compiled.min_documents
             and fame >= use.fame
-            and not romanization_variant(use.spelling, spelling, step)
+            and not two_forms_of_one_name(use.spelling, spelling, step)
             and (best is None or count > best[0])
             and not common_word(spelling)  # a name, not a word: Password, Passwort
         ):

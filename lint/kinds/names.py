@@ -38,8 +38,10 @@ from lint.name_spelling import (
     VOWEL,
     ascii_lower,
     case_stems,
+    gender_form,
     one_step_variants,
     reduplication_stems,
+    slavic_romanizations,
 )
 from lint.name_tables import CURATED_FAME, PERSON, PLACE, WORD, common_word
 
@@ -234,7 +236,7 @@ def _read_english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def _gazetteer(
+def gazetteer(
     countries: tuple[str, ...],
 ) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
     """(every Latin-script city and country name known, target city names,
@@ -270,7 +272,7 @@ def _tokens(name: str) -> list[str]:
     return _NAME_TOKEN.findall(name)
 
 
-def _read_names(name: str | None, context) -> list[str]:
+def read_names(name: str | None, context) -> list[str]:
     if not name:
         return []
     if context is None:
@@ -280,10 +282,10 @@ def _read_names(name: str | None, context) -> list[str]:
 
 
 def compile(options: Options, context=None) -> Compiled:
-    people = _read_names(options.names_file, context)
-    places = _read_names(options.places_file, context)
+    people = read_names(options.names_file, context)
+    places = read_names(options.places_file, context)
     curated = [*places, *people]
-    known, cities, forms = _gazetteer(tuple(options.gazetteer_countries))
+    known, cities, forms = gazetteer(tuple(options.gazetteer_countries))
     targets: dict[str, str] = {}
     near: dict[str, set[str]] = {}
     inflected: dict[str, str] = {}
@@ -323,7 +325,7 @@ def _compile_world(options: Options, context, places, people, forms, known_token
     from lint.name_tables import name_like_words, name_words, world_targets
 
     forms = dict(forms)  # the gazetteer's own stays as it was
-    world_people = _read_names(options.world_people_file, context)
+    world_people = read_names(options.world_people_file, context)
     everyone = [*people, *world_people]
     targets = world_targets(places, everyone, TARGET_MIN_LENGTH, options.world_min_fame)
     name_like = (
@@ -484,8 +486,11 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
             if entry is None or (best is not None and entry[1] <= best.fame):
                 continue
             spelling, fame, source = entry
-            if fame - token_fame >= world.min_fame_gap and not romanization_variant(
-                word, spelling, step
+            if (
+                fame - token_fame >= world.min_fame_gap
+                and not romanization_variant(word, spelling, step)
+                # the feminine form of a person's name: Stalina, Muslima
+                and not (source != PLACE and gender_form(word, spelling))
             ):
                 best = WorldVerdict(spelling, fame, token_fame, step, source)
     if token_fame == 0:
@@ -505,6 +510,17 @@ def _target(key: str, world: World) -> list | None:
 
         entry = [key.capitalize(), zipf(key), WORD]
     return entry
+
+
+def two_forms_of_one_name(word: str, other: str, step: str) -> bool:
+    """Whether two spellings met in one document or run may both be right:
+    two romanizations (Zelenskyi, Zelensky; Dragomanov, Drahomanov) or the
+    feminine and masculine forms of a name (Oleksandra, Oleksandr)."""
+    return (
+        romanization_variant(word, other, step)
+        or slavic_romanizations(word, other)
+        or gender_form(word, other)
+    )
 
 
 def romanization_variant(word: str, target: str, step: str) -> bool:
@@ -533,7 +549,8 @@ def _garbled(word: str, world: World) -> WorldVerdict | None:
                 return WorldVerdict(target, CURATED_FAME, 0.0, step, PLACE, ending)
             continue
         entry = _target(stem, world)
-        if entry and kind == NOUN:
+        # On a word no list holds, only an ending English names never take.
+        if entry and kind == NOUN and (entry[2] != WORD or ending not in WEAK_ENDINGS):
             return WorldVerdict(entry[0], entry[1], 0.0, "case", entry[2], ending)
     for stem in reduplication_stems(word):
         entry = _target(stem, world)
@@ -574,7 +591,7 @@ STEP_WEIGHT = {
     "adjective": 3.0,  # Kramatorskaya, Kharkovskaya
     "reduplication": 2.5,
 }
-WEAK_ENDINGS = ("a", "e", "i")
+WEAK_ENDINGS = ("a", "e", "i", "y")  # Paula, Juliana; Shariy
 
 
 def _step_weight(verdict: WorldVerdict) -> float:
@@ -646,6 +663,9 @@ def _world_reported(
 ) -> bool:
     world = compiled.world
     word = ascii_lower(text[start:end])
+    previous = _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
+    if verdict.step == "adjective" and previous:
+        return False  # a surname: Oksana Korostyshevskaya, Anna Politkovskaya
     score = evidence(
         verdict,
         positioned=_in_name_position(text, start, end, compiled),
@@ -813,7 +833,11 @@ def _document_majority(
         else:
             continue
         # A name, not a word: "Minister" twice, "Minisiter" once is a typo.
-        if zipf(spelling) >= fame and not common_word(spelling):
+        if (
+            zipf(spelling) >= fame
+            and not common_word(spelling)
+            and not two_forms_of_one_name(word, spelling, step)
+        ):
             best = (spelling, step, weight, theirs)
     return best[:3] if best else None
 
