@@ -549,8 +549,14 @@ def _garbled(word: str, world: World) -> WorldVerdict | None:
                 return WorldVerdict(target, CURATED_FAME, 0.0, step, PLACE, ending)
             continue
         entry = _target(stem, world)
-        # On a word no list holds, only an ending English names never take.
-        if entry and kind == NOUN and (entry[2] != WORD or ending not in WEAK_ENDINGS):
+        # On a word no list holds, only an ending English names never take;
+        # on a person's name, -a is the feminine form (Oleksandra).
+        if (
+            entry
+            and kind == NOUN
+            and (entry[2] != WORD or ending not in WEAK_ENDINGS)
+            and not (entry[2] != PLACE and ending == "a")
+        ):
             return WorldVerdict(entry[0], entry[1], 0.0, "case", entry[2], ending)
     for stem in reduplication_stems(word):
         entry = _target(stem, world)
@@ -663,9 +669,10 @@ def _world_reported(
 ) -> bool:
     world = compiled.world
     word = ascii_lower(text[start:end])
-    previous = _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
-    if verdict.step == "adjective" and previous:
-        return False  # a surname: Oksana Korostyshevskaya, Anna Politkovskaya
+    if verdict.step == "adjective":
+        previous = _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
+        if previous and ascii_lower(previous.group(1)) in world.name_like:
+            return False  # a surname: Oksana Korostyshevskaya, Anna Politkovskaya
     score = evidence(
         verdict,
         positioned=_in_name_position(text, start, end, compiled),
