@@ -103,7 +103,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
 
 
 def collect(doc: Document, compiled: Compiled) -> list[NameUse]:
-    from lint.kinds.names import english_share, in_english
+    from lint.kinds.names import Lazy, english_share, in_english
     from lint.known_words import zipf
 
     text = doc.text
@@ -120,7 +120,8 @@ def collect(doc: Document, compiled: Compiled) -> list[NameUse]:
             continue
         if entry[0] < compiled.max_token_fame:
             # A rare word in a line of another language is no slip (Passwort).
-            document = document or english_share(text)
+            if document is None:
+                document = Lazy(lambda: english_share(text))
             if not in_english(text, m.start(), document):
                 continue
         entry[1].append((m.start(), m.end()))

@@ -21,7 +21,7 @@ in a list after a known or misspelt place ("Mariupol, Pucha and Gramadorsk").
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,7 +43,7 @@ from lint.name_spelling import (
     reduplication_stems,
     slavic_romanizations,
 )
-from lint.name_tables import CURATED_FAME, PERSON, PLACE, WORD, common_word
+from lint.name_tables import CURATED_FAME, PERSON, PLACE, WORD
 
 _CAPITALISED = regex.compile(r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?![\p{L}\-'’])")
 # For the world's names also before a possessive: "Afghanistan's war".
@@ -140,6 +140,7 @@ class World:
 
     targets: dict[str, list]  # lowercase ASCII word -> [spelling, fame, place/person]
     name_like: frozenset[str]  # other words wordfreq knows that are not English words
+    word_min_fame: float  # ... at this Zipf frequency or more
     companions: dict[str, list[str]]  # word of a curated name -> its other words
     forms: dict[str, str]  # romanization skeleton of a known form -> target (Kharkov)
     known: frozenset[str]  # lowercase ASCII spellings of every known name
@@ -344,6 +345,7 @@ def _compile_world(options: Options, context, places, people, forms, known_token
     return World(
         targets,
         name_like,
+        options.word_min_fame if options.word_min_fame is not None else 99.0,
         companions,
         dict(forms),
         frozenset(ascii_lower(t) for n in [*known_tokens, *world_people] for t in _tokens(n)),
@@ -497,9 +499,7 @@ def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | 
         garbled = _garbled(word, world)
         if garbled and (best is None or _step_weight(garbled) > _step_weight(best)):
             best = garbled
-    if best is None or word.lower() in english_words():
-        return None
-    return best
+    return best  # an English word? asked only before it is reported
 
 
 def _target(key: str, world: World) -> list | None:
@@ -749,7 +749,19 @@ def english_share(text: str) -> tuple[int, float]:
     return len(words), sum(w.lower() in _ENGLISH for w in words) / len(words)
 
 
-def in_english(text: str, start: int, document: tuple[int, float]) -> bool:
+class Lazy:
+    """A value computed on first call, then kept."""
+
+    def __init__(self, make: Callable):
+        self._make, self._value, self._made = make, None, False
+
+    def __call__(self):
+        if not self._made:
+            self._value, self._made = self._make(), True
+        return self._value
+
+
+def in_english(text: str, start: int, document: Callable[[], tuple[int, float]]) -> bool:
     """Whether the words around `start` may be English: not when its line
     has eight words or more and almost no English function words, nor, for a
     shorter line, when the document (of 30 words or more) has almost none."""
@@ -757,7 +769,7 @@ def in_english(text: str, start: int, document: tuple[int, float]) -> bool:
     line_end = text.find("\n", start, start + 300)
     words, share = english_share(text[line_start : line_end if line_end != -1 else start + 300])
     if words < 8:  # a headline, a name in a list: the document tells
-        words, share = document
+        words, share = document()
         if words < 30:
             return True
     return share >= 0.1
@@ -794,7 +806,9 @@ TIE = 0.5  # as often, and first: the second spelling met is the likelier slip
 
 def _rare_fame(word: str, compiled: Compiled) -> float | None:
     """wordfreq's fame of `word` if it may be a slip for another name in the
-    document: not a known name or English word, rarely written; else None."""
+    document: not a known name, rarely written; else None. (Whether it is an
+    English word is asked only before it is reported: the CMU dictionary
+    costs a third of a second to load.)"""
     world = compiled.world
     cache = world.rarity
     if word in cache:
@@ -807,19 +821,14 @@ def _rare_fame(word: str, compiled: Compiled) -> float | None:
 
         key = ascii_lower(word)
         fame = zipf(word)
-        if (
-            fame >= world.max_token_fame
-            or key in world.known
-            or key in compiled.allow
-            or key in english_words()
-        ):
+        if fame >= world.max_token_fame or key in world.known or key in compiled.allow:
             fame = None
     cache[word] = fame
     return fame
 
 
 def _document_majority(
-    word: str, start: int, fame: float, counts: dict[str, list]
+    word: str, start: int, fame: float, counts: dict[str, list], world: World
 ) -> tuple[str, str, float] | None:
     """(spelling, step, weight) of the name one step from `word` that the
     document writes most: Bucha three times, Pucha once (MAJORITY); Koniordou
@@ -840,9 +849,10 @@ def _document_majority(
         else:
             continue
         # A name, not a word: "Minister" twice, "Minisiter" once is a typo.
+        theirs_fame = zipf(spelling)
         if (
-            zipf(spelling) >= fame
-            and not common_word(spelling)
+            theirs_fame >= fame
+            and (theirs_fame < world.word_min_fame or variant in world.name_like)
             and not two_forms_of_one_name(word, spelling, step)
         ):
             best = (spelling, step, weight, theirs)
@@ -865,7 +875,7 @@ def _majority_reported(
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     counts = None
-    document_share = None
+    document = None  # its English share, computed once if needed
     words = _CAPITALISED if compiled.world is None else _CAPITALISED_OR_POSSESSIVE
     for m in words.finditer(text):
         word = m.group()
@@ -889,11 +899,14 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         if counts is None:
             counts = _capitalised_counts(text)
-            document_share = english_share(text)
-        if not in_english(text, m.start(), document_share):
-            continue
+        if document is None:
+            document = Lazy(lambda: english_share(text))
         if verdict is not None:
-            if _world_reported(text, m.start(), m.end(), verdict, compiled, counts):
+            if (
+                _world_reported(text, m.start(), m.end(), verdict, compiled, counts)
+                and in_english(text, m.start(), document)
+                and word.lower() not in english_words()
+            ):
                 yield Match(
                     m.start(),
                     m.end(),
@@ -902,9 +915,14 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                     message=_world_message(word, verdict),
                 )
             continue
-        majority = _document_majority(word, m.start(), fame, counts)
-        if majority and _majority_reported(
-            text, m.start(), m.end(), fame, majority[1], majority[2], compiled
+        majority = _document_majority(word, m.start(), fame, counts, compiled.world)
+        if (
+            majority
+            and _majority_reported(
+                text, m.start(), m.end(), fame, majority[1], majority[2], compiled
+            )
+            and in_english(text, m.start(), document)
+            and word.lower() not in english_words()
         ):
             spelling = majority[0]
             count = counts[ascii_lower(spelling)][0]
