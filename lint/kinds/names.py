@@ -544,6 +544,11 @@ def _garbled(word: str, world: World) -> WorldVerdict | None:
     for stem, ending, kind in case_stems(word):
         target = world.forms.get(roman_skeleton(stem))
         if target is not None:
+            # A vowel ending on another of the place's names is too weak a
+            # sign: Stalina (a given name) on Stalin, once Donetsk's name.
+            weak = kind == NOUN and ending in WEAK_ENDINGS
+            if weak and roman_skeleton(stem) != roman_skeleton(target):
+                continue
             if _adjective_stem(target) != _adjective_stem(word):
                 step = "adjective" if kind == ADJECTIVE else "case"
                 return WorldVerdict(target, CURATED_FAME, 0.0, step, PLACE, ending)
