@@ -98,9 +98,9 @@ def test_garbled_form_says_what_happened_to_the_name():
     [
         "Officials flew to London, Tehran and Kashmir on Monday.",
         "Commander Valery Zaluzhny spoke, as did Valerii Zaluzhnyi.",  # romanizations
-        "The actress Oksana Korostyshevskaya starred in it.",  # a surname in -skaya
-        "Stalina Mogzoyeva runs a peasant farm.",  # a feminine name
-        "Write to Patersono@parliament.uk for details.",
+        "The actress Anna Kramatorskaya starred in it.",  # a surname in -skaya
+        "Stalina Petrova runs a farm near Tambov.",  # a feminine name
+        "Write to Londono@example.org for details.",
         "The Kramatorsk station was hit.",
     ],
 )
@@ -131,12 +131,13 @@ def test_a_lesser_name_needs_evidence_from_its_document():
 
 def test_a_name_no_list_holds_spelt_two_ways_in_one_document():
     text = (
-        "Lydia Koniordou played Atossa. Koniordou was praised by critics.\n"
-        "After the show, Lydia Koniorrdou bowed.\n"
+        "Nikos Vlachogiannis played Xerxes. Vlachogiannis was praised by critics.\n"
+        "After the show, Nikos Vlachoggiannis bowed.\n"
     )
     [finding] = names_findings(text)
     assert (finding.line, finding.column) == (2, 23)
-    assert finding.message.startswith("'Koniorrdou' here, but 'Koniordou' twice in this document")
+    expected = "'Vlachoggiannis' here, but 'Vlachogiannis' twice in this document"
+    assert finding.message.startswith(expected)
 
 
 def test_the_world_tables_are_plain_data():
@@ -154,10 +155,10 @@ def test_the_world_tables_are_plain_data():
 def test_a_run_reports_the_rare_spelling_of_a_name_its_other_documents_share(tmp_path):
     for i, text in enumerate(
         [
-            "Lydia Koniordou played Atossa.",
-            "Koniordou was praised by the critics.",
-            "The actress Lydia Koniordou spoke after the show.",
-            "Lydia Koniorrdou was not there.",
+            "Nikos Vlachogiannis played Xerxes.",
+            "Vlachogiannis was praised by the critics.",
+            "The actor Nikos Vlachogiannis spoke after the show.",
+            "Nikos Vlachoggiannis was not there.",
             "Nothing about her here.",
         ]
     ):
@@ -165,7 +166,7 @@ def test_a_run_reports_the_rare_spelling_of_a_name_its_other_documents_share(tmp
     proc = run_cli("check", "--isolated", "--select", "names", "--no-cache", str(tmp_path))
     lines = [line for line in proc.stdout.splitlines() if "cross-document" in line]
     assert len(lines) == 1 and "3.txt:1:7:" in lines[0]
-    assert "'Koniorrdou' here, but 'Koniordou' 3 times in 3 other documents" in lines[0]
-    (tmp_path / "3.txt").write_text("Lydia Koniordou was not there.\n", encoding="utf-8")
+    assert "'Vlachoggiannis' here, but 'Vlachogiannis' 3 times in 3 other documents" in lines[0]
+    (tmp_path / "3.txt").write_text("Nikos Vlachogiannis was not there.\n", encoding="utf-8")
     proc = run_cli("check", "--isolated", "--select", "names", "--no-cache", str(tmp_path))
     assert "cross-document" not in proc.stdout

@@ -1,7 +1,7 @@
 """batch_names: one name spelt two ways across the documents of one run.
 
 A newsroom batch or a crawl names the same people and places in many
-documents. When most of them write "Koniordou" and one writes "Koniorrdou",
+documents. When most of them write "Vlachogiannis" and one "Vlachoggiannis",
 the rare spelling is likely the slip, even for a name no list or word
 frequency knows. Each document contributes how often it writes each
 capitalised word, and where it writes the rare ones (wordfreq knows them

@@ -618,6 +618,7 @@ IN_NAME_POSITION = 1.5  # after "in", "President"; before "region"; in a list of
 BESIDE_COMPANION = 2.0  # beside another word of the target's listed name
 IN_NAME_RUN = 0.5  # beside a capitalised word
 BESIDE_NAME = 1.0  # beside a known name or name-like word: "Paul Pogpa"
+COMMON_WORD = 5.5  # Zipf of words too common to count as a name beside one (The, New)
 TARGET_IN_DOCUMENT = 2.0  # the document spells the name right elsewhere
 TOKEN_REPEATED = -1.5  # the document spells it so again: rather a name of its own
 
@@ -651,6 +652,16 @@ def evidence(
     return score
 
 
+def _a_name(word: str, world: World) -> bool:
+    """Whether a capitalised word is a known name or name-like word and not a
+    common word at the start of a sentence (The Hague puts "The" among names)."""
+    from lint.known_words import zipf
+
+    key = ascii_lower(word)
+    named = key in world.name_like or key in world.targets or key in world.known
+    return named and zipf(key) < COMMON_WORD
+
+
 def _in_name_run(text: str, start: int, end: int, world: World) -> float:
     """IN_NAME_RUN beside a capitalised word, BESIDE_NAME beside a known name
     or name-like word ("Cynthia Nixonn", "Nixonn, Carrie Coon"), else 0."""
@@ -661,8 +672,7 @@ def _in_name_run(text: str, start: int, end: int, world: World) -> float:
     ):
         if m is None:
             continue
-        key = ascii_lower(m.group(1))
-        if key in world.targets or key in world.known or key in world.name_like:
+        if _a_name(m.group(1), world):
             return BESIDE_NAME
         weight = IN_NAME_RUN
     return weight
@@ -675,8 +685,8 @@ def _world_reported(
     word = ascii_lower(text[start:end])
     if verdict.step == "adjective":
         previous = _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
-        if previous and ascii_lower(previous.group(1)) in world.name_like:
-            return False  # a surname: Oksana Korostyshevskaya, Anna Politkovskaya
+        if previous and _a_name(previous.group(1), world):
+            return False  # a surname: Anna Kramatorskaya, Anna Politkovskaya
     score = evidence(
         verdict,
         positioned=_in_name_position(text, start, end, compiled),
@@ -780,7 +790,7 @@ def in_english(text: str, start: int, document: Callable[[], tuple[int, float]])
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
-    """Part of an e-mail address, a handle or a URL: Patersono@parliament.uk."""
+    """Part of an e-mail address, a handle or a URL: Londono@example.org."""
     return (
         text[end : end + 1] in ("@", ".", "/", "_")
         and text[end + 1 : end + 2].isalnum()
@@ -835,8 +845,8 @@ def _document_majority(
     word: str, start: int, fame: float, counts: dict[str, list], world: World
 ) -> tuple[str, str, float] | None:
     """(spelling, step, weight) of the name one step from `word` that the
-    document writes most: Bucha three times, Pucha once (MAJORITY); Koniordou
-    once, then Koniorrdou once (TIE)."""
+    document writes most: Bucha three times, Pucha once (MAJORITY); Vlachogiannis
+    once, then Vlachoggiannis once (TIE)."""
     from lint.known_words import zipf
 
     mine = counts[ascii_lower(word)][0]
