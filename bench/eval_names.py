@@ -244,6 +244,18 @@ def misspellings(word: str, kind: str) -> list[str]:
     return [_case_like(word, s) for s in dict.fromkeys(out) if s != w]
 
 
+FAME_BANDS = ("Zipf 4 or more", "Zipf 3 to 4", "Zipf 2 to 3", "Zipf below 2")
+
+
+def fame_band(fame: float) -> str:
+    """How well wordfreq knows a name, in the bands the report is broken into."""
+    if fame >= 4:
+        return FAME_BANDS[0]
+    if fame >= 3:
+        return FAME_BANDS[1]
+    return FAME_BANDS[2] if fame >= 2 else FAME_BANDS[3]
+
+
 @dataclass
 class Plant:
     name: Name
@@ -309,7 +321,8 @@ def planted_report(eval_dir: Path, seed: int, quiet: bool) -> None:
                 f.path == key and f.offset < end and f.end_offset > o.start
                 for f in serious(lint.resolve_batch(batch))
             )
-            for bucket in (plant.group, plant.kind, "all"):
+            band = fame_band(plant.name.fame)
+            for bucket in (plant.group, plant.kind, "all", band):
                 total[bucket] += 1
                 found[bucket] += alone
                 found[bucket, "batch"] += in_batch
@@ -321,7 +334,7 @@ def planted_report(eval_dir: Path, seed: int, quiet: bool) -> None:
             f" in its document alone, {found['all', 'batch'] / total['all']:.3f}"
             f" ({found['all', 'batch']}) with the corpus as one run"
         )
-        for bucket in ("places", "people", *classes):
+        for bucket in ("places", "people", *classes, *FAME_BANDS):
             if total[bucket]:
                 print(
                     f"    {bucket}: {found[bucket] / total[bucket]:.3f}"
