@@ -51,12 +51,16 @@ _CAPITALISED_OR_POSSESSIVE = regex.compile(
     r"(?<![\p{L}\-'’])\p{Lu}\p{Ll}{3,}(?=['’]s\b|[^\p{L}\-'’]|$)"
 )
 _PREVIOUS_WORD = regex.compile(r"(\p{L}+)\W{1,3}$")
-_NEXT_WORD = regex.compile(r"^\W{1,3}(\p{L}+)")
+_NEXT_WORD = regex.compile(r"\W{1,3}(\p{L}+)")  # matched at a position (`^` is not)
 # The name before this one in a list: "Pucha and Gramadorsk", "Mariupol, Buchi".
 # On one line: "Mariupol,\n\nPucha was quiet." lists nothing.
 _LISTED_AFTER = regex.compile(
     r"(?<![\p{L}'’\-])(\p{Lu}\p{Ll}[\p{L}'’\-]*)"
     r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$"
+)
+# ... and the name after it: "Butch, Irpin", "Buchi and Hostomel".
+_LISTED_BEFORE = regex.compile(
+    r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(\p{Lu}\p{Ll}[\p{L}'’\-]*)"
 )
 
 # Romanization-equivalent spellings, longest first.
@@ -389,7 +393,7 @@ def _in_name_position(text: str, start: int, end: int, compiled: Compiled) -> bo
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     if previous and previous.group(1).lower() in compiled.before:
         return True
-    following = _NEXT_WORD.search(text, end, end + 30)
+    following = _NEXT_WORD.match(text, end, end + 30)
     if following and following.group(1).lower() in compiled.after:
         return True
     return _listed_after_a_name(text, start, compiled)
@@ -404,6 +408,12 @@ def _listed_after_a_name(text: str, start: int, compiled: Compiled) -> bool:
     if roman_skeleton(name) in compiled.known_roman:
         return True
     return _word_verdict(name, compiled)[1] is not None  # a misspelt place
+
+
+def _listed_before_a_name(text: str, end: int, compiled: Compiled) -> bool:
+    """Whether the word is followed, in a list, by a known place name."""
+    listed = _LISTED_BEFORE.match(text, end, end + 40)
+    return bool(listed and roman_skeleton(listed.group(1)) in compiled.known_roman)
 
 
 def _case_target(word: str, compiled: Compiled) -> str | None:
@@ -572,7 +582,7 @@ def _garbled(word: str, world: World) -> WorldVerdict | None:
 
 
 _PREVIOUS_CAPITALISED = regex.compile(r"(\p{Lu}[\p{L}'’]*)[ \t]+$")
-_NEXT_CAPITALISED = regex.compile(r"^[ \t]+(\p{Lu}[\p{L}'’]*)")
+_NEXT_CAPITALISED = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’]*)")  # matched at the word's end
 
 
 def _beside_companion(text: str, start: int, end: int, verdict: WorldVerdict, world: World) -> bool:
@@ -581,11 +591,10 @@ def _beside_companion(text: str, start: int, end: int, verdict: WorldVerdict, wo
     companions = world.companions.get(_ascii(verdict.target))
     if not companions:
         return False
-    for pattern, at in (
-        (_PREVIOUS_CAPITALISED, (max(0, start - 40), start)),
-        (_NEXT_CAPITALISED, (end, end + 40)),
+    for m in (
+        _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start),
+        _NEXT_CAPITALISED.match(text, end, end + 40),
     ):
-        m = pattern.search(text, *at)
         if m and m.group(1) in companions:
             return True
     return False
@@ -663,19 +672,14 @@ def _a_name(word: str, world: World) -> bool:
 
 
 def _in_name_run(text: str, start: int, end: int, world: World) -> float:
-    """IN_NAME_RUN beside a capitalised word, BESIDE_NAME beside a known name
-    or name-like word ("Cynthia Nixonn", "Nixonn, Carrie Coon"), else 0."""
-    weight = 0.0
-    for m in (
-        _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start),
-        _NEXT_CAPITALISED.search(text, end, end + 40),
-    ):
-        if m is None:
-            continue
-        if _a_name(m.group(1), world):
-            return BESIDE_NAME
-        weight = IN_NAME_RUN
-    return weight
+    """BESIDE_NAME after a known name or name-like word ("Cynthia Nixonn"),
+    IN_NAME_RUN after another capitalised word, else 0. A capitalised word
+    after the token says nothing: it makes the token a given name, and given
+    names vary by a letter legitimately (Christiani Pitts, Renada Chisholm)."""
+    m = _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
+    if m is None:
+        return 0.0
+    return BESIDE_NAME if _a_name(m.group(1), world) else IN_NAME_RUN
 
 
 def _world_reported(
@@ -899,6 +903,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             if case_target and (
                 _after_locative(text, m.start(), compiled)
                 or _listed_after_a_name(text, m.start(), compiled)
+                or _listed_before_a_name(text, m.end(), compiled)
             ):
                 yield Match(m.start(), m.end(), {"suggestion": case_target}, (case_target,))
                 continue
