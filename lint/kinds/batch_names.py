@@ -9,7 +9,8 @@ below `max_token_fame`); the resolution reports a rare spelling one spelling
 step (lint.name_spelling) from a spelling the batch writes at least
 `min_count` times, `ratio` times as often, in `min_documents` documents
 that do not include its own (a document that holds both spellings is left to
-names.misspelt-name, as is a word one step from a gazetteer or listed name).
+names.misspelt-name, as is a word one step from a gazetteer or listed name or
+from any word wordfreq knows at Zipf 1.5 or more).
 A vowel step, the commonest legitimate difference
 between two names (Ismail, Ismaila), needs `vowel_min_count`.
 """
@@ -28,6 +29,7 @@ from lint.name_spelling import VOWEL, ascii_lower, one_step_variants
 
 _CAPITALISED = regex.compile(r"(?<![\p{L}\-'’@/._])\p{Lu}\p{Ll}{3,}(?=['’]s\b|[^\p{L}\-'’@]|$)")
 COMMON = 5.0  # Zipf of words too common to be anyone's slip (The, This, Monday)
+NAME_LIKE = 1.5  # a word one step from one wordfreq knows this well is names.misspelt-name's
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ def _position(doc: Document, start: int, end: int) -> tuple[int, int, int, int, 
 def resolve(facts_by_path: dict[str, list[NameUse]], rule) -> Iterable[Finding]:
     from lint.engine import finding_at, render_message
     from lint.kinds.names import english_words
+    from lint.known_words import zipf
 
     compiled: Compiled = rule.compiled
     totals: dict[str, list] = {}  # key -> [count, paths, spelling, fame]
@@ -157,8 +160,10 @@ def resolve(facts_by_path: dict[str, list[NameUse]], rule) -> Iterable[Finding]:
         for use in uses:
             if not use.spans or use.key in compiled.known or use.key in english_words():
                 continue
-            if any(v in compiled.known for v in one_step_variants(use.spelling)):
-                continue  # near a listed name: names.misspelt-name weighs it
+            if any(
+                v in compiled.known or zipf(v) >= NAME_LIKE for v in one_step_variants(use.spelling)
+            ):
+                continue  # near a listed or known name: names.misspelt-name weighs it
             other = _likelier(use, path, totals, compiled)
             if other is None:
                 continue
