@@ -91,11 +91,12 @@ def _row_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
 
 
 def to_row(obj: Any) -> list:
-    """A flat dataclass as a JSON array of its fields, in order."""
+    """A flat dataclass as a JSON array of its fields, in order (tuples, and
+    tuples in them, as lists)."""
     row = []
-    for name, _tp, is_tuple in _row_fields(type(obj)):
+    for name, tp, is_tuple in _row_fields(type(obj)):
         value = getattr(obj, name)
-        row.append(list(value) if is_tuple else value)
+        row.append(_as_lists(value, tp) if is_tuple else value)
     return row
 
 
@@ -108,5 +109,19 @@ def from_row(cls: type, row: Any) -> Any:
     values = []
     for (name, tp, is_tuple), value in zip(fields, row, strict=True):
         expect(value, tp, f"{cls.__name__}.{name}")
-        values.append(tuple(value) if is_tuple else value)
+        values.append(_as_tuples(value, tp) if is_tuple else value)
     return cls(*values)
+
+
+def _as_lists(value: Any, tp: Any) -> Any:
+    if typing.get_origin(tp) is not tuple:
+        return value
+    inner = typing.get_args(tp)[0] if typing.get_args(tp) else Any
+    return [_as_lists(v, inner) for v in value]
+
+
+def _as_tuples(value: Any, tp: Any) -> Any:
+    if typing.get_origin(tp) is not tuple:
+        return value
+    inner = typing.get_args(tp)[0] if typing.get_args(tp) else Any
+    return tuple(_as_tuples(v, inner) for v in value)

@@ -150,12 +150,16 @@ def cacheable(linter: Linter) -> bool:
 # --- entries as JSON ------------------------------------------------------------
 
 
-def encode(result: DocumentResult, linter: Linter) -> bytes:
+def encode(result: DocumentResult, linter: Linter) -> bytes | None:
+    """The entry for `result`, or None when a batch kind cannot write its facts
+    as data (it lacks `fact_to_json`: the result is then not cached)."""
     findings = [to_row(f)[1:] for f in result.findings]  # the path is the entry's
     facts = {}
     for rule_id, items in result.facts.items():
         if items:
             kind = get_kind(linter.by_id[rule_id].kind)
+            if getattr(kind, "fact_to_json", None) is None:
+                return None
             facts[rule_id] = [kind.fact_to_json(item) for item in items]
         else:
             facts[rule_id] = []
@@ -272,9 +276,10 @@ class ResultCache:
         secret = _secret() if root is not None else None
         if secret is None:
             return
-        payload = FORMAT + encode(result, linter)
-        if len(payload) + _MAC_BYTES > MAX_ENTRY_BYTES:
+        data = encode(result, linter)
+        if data is None or len(FORMAT) + len(data) + _MAC_BYTES > MAX_ENTRY_BYTES:
             return
+        payload = FORMAT + data
         mac = hmac.new(secret, payload, hashlib.sha256).digest()
         name = self._name(linter, path, text)
         try:

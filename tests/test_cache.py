@@ -143,9 +143,11 @@ def test_names_tables_syllables_and_hyphenation_come_back_as_built():
     from lint import textstats
     from lint.kinds import names
 
-    options = names.Options(gazetteer_countries=("UA",))
-    tables = names._tables(options, ["Volodymyr Zelensky"], ["Bucha", "Kramatorsk"])
-    assert _round_trip(names.TABLES, tables) == tables
+    people, places = ["Volodymyr Zelensky"], ["Bucha", "Kramatorsk"]
+    for options in (names.Options(), names.Options(world=True)):
+        tables = names._tables(options, people, places, ["Emmanuel Macron"] * options.world)
+        assert _round_trip(names.TABLES, tables) == tables
+        assert ("world" in tables) == options.world
     shards = textstats._syllable_shards()
     assert textstats._load_shards(textstats._dump_shards(shards)) == shards
 

@@ -37,6 +37,7 @@ KINDS: dict[str, str] = {
     "sensational": "lint.kinds.sensational",
     "sentence_split": "lint.kinds.sentence_split",
     "name_misspelling": "lint.kinds.names",
+    "batch_names": "lint.kinds.batch_names",
     "idiom": "lint.kinds.idiom",
     "locale_format": "lint.kinds.locale_format",
     "encoding": "lint.kinds.encoding",
