@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.document import Document
-from lint.finding import Finding
+from lint.finding import SEVERITY_RANK, Finding
 from lint.kinds import get_kind
 from lint.kinds.base import Match
 from lint.language import foreign_lines
@@ -47,13 +47,21 @@ def to_finding(doc: Document, rule: Rule, match: Match) -> Finding:
         end_line=end.line,
         end_column=end.column,
         rule=rule.id,
-        severity=match.severity or rule.severity,
+        severity=_lowered(rule.severity, match.severity),
         message=match.message or render_message(rule.message, values),
         suggestions=tuple(match.suggestions),
         offset=match.start,
         end_offset=match.end,
         fix_safe=rule.fix == "safe",
     )
+
+
+def _lowered(rule_severity: str, match_severity: str | None) -> str:
+    """A match may lower its rule's severity (a short repeated line, a quoted
+    word), never raise it: a user who sets a rule to info gets only info."""
+    if match_severity and SEVERITY_RANK[match_severity] < SEVERITY_RANK[rule_severity]:
+        return match_severity
+    return rule_severity
 
 
 def finding_at(path: str, where, rule: Rule, message: str) -> Finding:

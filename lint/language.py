@@ -85,6 +85,9 @@ for _language, _words in _WORDS.items():
         _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _language)
 
 MIN_WORDS = 6  # a Latin-script line shorter than this is never judged
+# A document with this share of its words in another language is in that
+# language: it gets one note, not a finding per passage.
+DOCUMENT_SHARE = 0.8
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 

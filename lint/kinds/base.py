@@ -27,8 +27,9 @@ class Match:
     """A span the rule objects to, with values for its message template.
 
     `values` fill `{placeholders}` of the rule's message; `match` is always
-    available. `severity` and `message` override the rule's own when set (for
-    instance to lower a finding inside reported speech).
+    available. `message` replaces the rule's own when set; `severity` lowers the
+    rule's severity (a finding inside reported speech, a short repeated line)
+    and never raises it, so a rule a user set to info reports only info.
     """
 
     start: int

@@ -25,6 +25,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
+from lint.language import DOCUMENT_SHARE, foreign_share
 from lint.mojibake import (
     Candidate,
     candidates,
@@ -224,13 +225,26 @@ def _invisible(doc: Document) -> Iterator[Match]:
 def _untranslated(doc: Document, compiled: Compiled) -> Iterator[Match]:
     if not _MAYBE_FOREIGN.search(doc.text):
         return
-    for m in _CYRILLIC_RUN.finditer(doc.text):
-        if len(m.group().split()) >= compiled.min_words:
+    if foreign_share(doc) >= DOCUMENT_SHARE:
+        return  # a document in another language: one note (mt.foreign-language)
+    text = doc.text
+    for m in _CYRILLIC_RUN.finditer(text):
+        if len(m.group().split()) >= compiled.min_words and not _is_gloss(text, *m.span()):
             yield Match(m.start(), m.end(), {"script": "Cyrillic"})
-    for m in _CJK_RUN.finditer(doc.text):
+    for m in _CJK_RUN.finditer(text):
         run = m.group().rstrip()
-        if sum(not c.isspace() for c in run) >= compiled.min_cjk:
-            yield Match(m.start(), m.start() + len(run), {"script": "CJK"})
+        end = m.start() + len(run)
+        if sum(not c.isspace() for c in run) >= compiled.min_cjk and not _is_gloss(
+            text, m.start(), end
+        ):
+            yield Match(m.start(), end, {"script": "CJK"})
+
+
+def _is_gloss(text: str, start: int, end: int) -> bool:
+    """A name in its own script in brackets after its English form: "the
+    Hwajeontae Dance (花前態舞)", "Sergei Lazarev (Сергей Лазарев)"."""
+    before = text[max(0, start - 2) : start].rstrip()
+    return before.endswith(("(", "（")) and text[end : end + 1] in (")", "）")
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:

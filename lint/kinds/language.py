@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.language import foreign_lines, foreign_share
+from lint.language import DOCUMENT_SHARE, foreign_lines, foreign_share
 
 # English rules do not look at foreign lines; this kind is about them.
 LANGUAGE_NEUTRAL = True
@@ -41,13 +41,12 @@ _SCRIPTS = frozenset(
 
 @dataclass(frozen=True)
 class Options:
-    document_share: float = 0.8  # a document this much in another language gets one note
     strong_words: int = 15  # a run shorter than this is reported at warning, not error
 
 
 def compile(options: Options, context=None) -> Options:
-    if not 0 < options.document_share <= 1:
-        raise ValueError("document_share must be above 0 and at most 1")
+    if options.strong_words < 1:
+        raise ValueError("strong_words must be at least 1")
     return options
 
 
@@ -55,18 +54,21 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
     lines = foreign_lines(doc)
     if not lines:
         return
-    if foreign_share(doc) >= options.document_share:
-        languages = sorted({line.language for line in lines})
+    if foreign_share(doc) >= DOCUMENT_SHARE:
+        languages = " and ".join(
+            f"{name} script" if name in _SCRIPTS else name
+            for name in sorted({line.language for line in lines})
+        )
         first = doc.lines[0] if doc.lines else None
         end = first.end if first and first.end > first.start else min(len(doc.text), 1)
         yield Match(
             0,
             end,
-            {"language": " and ".join(languages)},
+            {"language": languages},
             severity="info",
             message=(
-                f"this document is mostly in {' and '.join(languages)}, not English: "
-                "English rules were not run on those lines"
+                f"this document is mostly in {languages}, not English: English rules were not "
+                "run on those lines"
             ),
         )
         return

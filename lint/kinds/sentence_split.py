@@ -137,8 +137,10 @@ def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue  # "Meth. We're. On. It.": a word a sentence, for emphasis
         before = text[max(0, m.start() - 40) : m.start() + 1]
         word_end = m.end() + len(word)
-        message = None
+        message = severity = None
         if word.lower() in _SENTENCE_OPENERS:
+            # A lost capital is a blemish a reader notices, not a broken sentence.
+            severity = "warning"
             message = (
                 f"'{word}' starts a sentence in lowercase: the capital was lost (a chat "
                 "source, or a sentence split or joined in translation)"
@@ -147,6 +149,7 @@ def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
             m.start() - len(before.split()[-1]) + 1 if before.split() else m.start(),
             word_end,
             {"word": word},
+            severity=severity,
             message=message,
         )
 

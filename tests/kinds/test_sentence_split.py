@@ -30,3 +30,16 @@ def test_a_lost_capital_is_named_as_such_and_brands_and_one_word_sentences_pass(
     assert "lowercase" in lost.message
     assert splits("Organic content recirculation. my6sense clients grew.") == []
     assert splits("Meth. We're. on. it.") == []
+
+
+def test_a_split_is_an_error_a_lost_capital_a_warning_and_a_user_level_caps_both():
+    from lint.config import Config
+    from lint.rulebook import linter_for
+
+    text = "Funds went to airlines. and capitalize the carrier. I will write back. thank you"
+    default = linter_for(Config(select=("mt.sentence-split",))).check_text(text)
+    assert [f.severity for f in default] == ["error", "warning"]
+    lowered = linter_for(
+        Config(select=("mt.sentence-split",), severity={"mt.sentence-split": "info"})
+    ).check_text(text)
+    assert [f.severity for f in lowered] == ["info", "info"]
