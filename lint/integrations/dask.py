@@ -27,7 +27,6 @@ import dask.dataframe as dd
 import pandas as pd
 
 from lint.config import Config
-from lint.document import Document
 from lint.engine import DocumentResult, Linter
 from lint.finding import Finding
 
@@ -76,7 +75,7 @@ def _check_partition(items: Iterable, config: Config) -> list[dict]:
     out = []
     for index, item in enumerate(items):
         path, text = _as_pair(item, index)
-        result = linter.check_document(Document(text, path))
+        result = linter.check(text, path)
         out.append(
             {
                 "path": path,
