@@ -4,7 +4,9 @@ Only the held-out articles (ptc_common.is_held_out, ~30%, never used for
 mining) are scored. A finding is correct for a technique when its characters
 overlap a gold span of that technique; recall is the share of gold spans that
 some finding overlaps. Also reports precision against either technique, since
-annotators often label the same word as one or the other.
+annotators often label the same word as one or the other. The rules report
+the author's own voice, not words in quotation marks (someone else's), so
+recall is also given for the gold spans that no quotation overlaps.
 
     python bench/ptc_eval.py [--all]   # --all scores every article (optimistic)
 """
@@ -15,6 +17,9 @@ import argparse
 
 from misinfo_common import misinfo_linter
 from ptc_common import TECHNIQUES, is_held_out, load_articles
+
+from lint.document import Document
+from lint.speech import quotations
 
 RULES = {"misinfo.loaded-language": "Loaded_Language", "misinfo.name-calling": TECHNIQUES[1]}
 
@@ -31,6 +36,8 @@ def main() -> None:
     stats = {rule: {"found": 0, "right": 0, "either": 0} for rule in RULES}
     gold_total = {t: 0 for t in TECHNIQUES}
     gold_hit = {t: 0 for t in TECHNIQUES}
+    voice_total = {t: 0 for t in TECHNIQUES}  # gold spans outside quotation marks
+    voice_hit = {t: 0 for t in TECHNIQUES}
     articles = [a for a in load_articles() if args.all or is_held_out(a["article_id"])]
     for article in articles:
         spans = [s for s in article["spans"] if s["technique"] in TECHNIQUES]
@@ -41,14 +48,19 @@ def main() -> None:
             stats[rule]["found"] += 1
             stats[rule]["right"] += any(s["technique"] == RULES[rule] for s in gold)
             stats[rule]["either"] += bool(gold)
+        quoted = quotations(Document(article["text"]))
         for s in spans:
-            gold_total[s["technique"]] += 1
-            gold_hit[s["technique"]] += any(
+            hit = any(
                 r == rule_for and overlaps(span, (s["start"], s["end"]))
                 for r, span in hits
                 for rule_for in RULES
                 if RULES[rule_for] == s["technique"]
             )
+            gold_total[s["technique"]] += 1
+            gold_hit[s["technique"]] += hit
+            if not any(q.start < s["end"] and s["start"] < q.end for q in quoted):
+                voice_total[s["technique"]] += 1
+                voice_hit[s["technique"]] += hit
     print(f"articles scored: {len(articles)} ({'all' if args.all else 'held-out'})")
     for rule, technique in RULES.items():
         s = stats[rule]
@@ -59,6 +71,11 @@ def main() -> None:
             f"{rule}: findings {s['found']}, precision vs {technique} {p:.2f}, "
             f"vs either technique {pe:.2f}; recall of {technique} spans "
             f"{gold_hit[technique]}/{gold_total[technique]} = {r:.3f}"
+        )
+        rv = voice_hit[technique] / voice_total[technique] if voice_total[technique] else 0.0
+        print(
+            f"  outside quotation marks: recall {voice_hit[technique]}/{voice_total[technique]}"
+            f" = {rv:.3f}"
         )
 
 

@@ -172,8 +172,9 @@ def _add_gate_options(p: argparse.ArgumentParser) -> None:
         action="append",
         type=_threshold,
         default=[],
-        metavar="NAME=LIMIT",
-        help="fail a document over a limit: per-1000-words=5, error=0, warning=3 (repeatable)",
+        metavar="[FAMILY:]NAME=LIMIT",
+        help="fail a document over a limit: per-1000-words=5, error=0, warning=3, or for one "
+        "rule family, mt:per-1000-words=2, misinfo:warning=0 (repeatable)",
     )
     gate.add_argument("--statistics", action="store_true", help="print counts per rule")
     gate.add_argument("--summary", action="store_true", help="print a table per document")
@@ -374,7 +375,14 @@ def _gate(args, report) -> tuple[list | None, str]:
     thresholds.update(dict(args.threshold))
     if not (thresholds or args.statistics or args.summary):
         return None, ""
-    from lint.gate import statistics_table, summarise, summary_table
+    from lint.gate import statistics_table, summarise, summary_table, unknown_families
+
+    unknown = unknown_families(thresholds, report.rules)
+    if unknown:
+        raise ConfigError(
+            f"threshold for unknown rule family {', '.join(map(repr, unknown))}; families in "
+            f"this run: {', '.join(sorted({r.split('.')[0] for r in report.rules}))}"
+        )
 
     rows = summarise(report, report.findings, thresholds)
     tables = statistics_table(report.findings) if args.statistics else ""
@@ -434,7 +442,10 @@ def cmd_rule(args) -> int:
         f"{rule.id}  [{rule.kind}, {rule.severity}, fix: {rule.fix}"
         f"{'' if rule.enabled else ', off by default'}]"
     )
-    print(f"defined in {rule.source}\n")
+    from lint.finding import SEVERITY_MEANING
+
+    print(f"defined in {rule.source}")
+    print(textwrap.fill(f"{rule.severity}: {SEVERITY_MEANING[rule.severity]}", 80) + "\n")
     print(textwrap.fill(rule.description, 80) if "\n" not in rule.description else rule.description)
     print(f"\nmessage: {rule.message}")
     if rule.link:

@@ -203,20 +203,7 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
         isinstance(v, list) and all(isinstance(x, str) for x in v) for v in ignores.values()
     ):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
-    thresholds = section.get("thresholds", {})
-    if thresholds != {}:  # lint.gate only for a file that sets some
-        from lint.gate import THRESHOLD_KEYS
-
-        if not isinstance(thresholds, dict) or not all(
-            k in THRESHOLD_KEYS
-            and isinstance(v, int | float)
-            and not isinstance(v, bool)
-            and v >= 0
-            for k, v in thresholds.items()
-        ):
-            raise ConfigError(
-                f"{where}: thresholds must be a table of {', '.join(THRESHOLD_KEYS)} = limit (>= 0)"
-            )
+    thresholds = _thresholds(section.get("thresholds", {}), where)
     max_size = DEFAULT_MAX_DOCUMENT_BYTES
     if "max-document-size" in section:
         try:
@@ -234,11 +221,42 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
         exclude=strings("exclude") or (),
         severity=dict(severity),
         per_file_ignores={k: tuple(v) for k, v in ignores.items()},
-        thresholds={k: float(v) for k, v in thresholds.items()},
+        thresholds=thresholds,
         max_document_size=max_size,
         root=root.resolve(),
         source=path,
     )
+
+
+def _thresholds(table: object, where: str) -> dict[str, float]:
+    """`[tool.newslint.thresholds]`: NAME = limit, "FAMILY:NAME" = limit, or a
+    sub-table per family (`[tool.newslint.thresholds.mt]`)."""
+    if table == {}:
+        return {}
+    from lint.gate import THRESHOLD_KEYS, check_key  # lint.gate only for a file that sets some
+
+    usage = (
+        f"{where}: thresholds must be a table of [FAMILY:]NAME = limit (>= 0), "
+        f"NAME one of {', '.join(THRESHOLD_KEYS)}"
+    )
+    if not isinstance(table, dict):
+        raise ConfigError(usage)
+    flat: dict[str, object] = {}
+    for key, value in table.items():
+        if isinstance(value, dict) and key not in THRESHOLD_KEYS:
+            flat.update({f"{key}:{name}": limit for name, limit in value.items()})
+        else:
+            flat[key] = value
+    out = {}
+    for key, value in flat.items():
+        try:
+            check_key(key)
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {exc}") from None
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise ConfigError(usage)
+        out[key] = float(value)
+    return out
 
 
 def matches_prefix(rule_id: str, prefixes: tuple[str, ...]) -> bool:

@@ -7,6 +7,7 @@ document and the rules, so it runs the same in a worker process.
 
 from __future__ import annotations
 
+import bisect
 import os
 import time
 from collections.abc import Iterable
@@ -16,6 +17,7 @@ from lint.document import Document
 from lint.finding import Finding
 from lint.kinds import get_kind
 from lint.kinds.base import Match
+from lint.language import foreign_lines
 from lint.packs import Rule
 from lint.patterns import PatternTimeout
 
@@ -109,12 +111,19 @@ class Linter:
         self._plan: tuple | None = None
 
     def plan(self) -> tuple:
-        """(rule, compiled, check, collect or None) per rule, looked up once, not
-        per document (a rule's compiled form is unpickled on first use)."""
+        """(rule, compiled, check, collect or None, language-neutral) per rule,
+        looked up once, not per document (a rule's compiled form is unpickled on
+        first use)."""
         if self._plan is None:
             kinds = [get_kind(rule.kind) for rule in self.rules]
             self._plan = tuple(
-                (rule, rule.compiled, kind.check, getattr(kind, "collect", None))
+                (
+                    rule,
+                    rule.compiled,
+                    kind.check,
+                    getattr(kind, "collect", None),
+                    getattr(kind, "LANGUAGE_NEUTRAL", False),
+                )
                 for rule, kind in zip(self.rules, kinds, strict=True)
             )
         return self._plan
@@ -126,10 +135,15 @@ class Linter:
         timings: dict[str, float] = {}
         profile = bool(os.environ.get("NEWSLINT_PROFILE"))
         shared: dict = {}
-        for rule, compiled, check, collect in self.plan():
+        foreign: ForeignSpans | None = None  # found on the first English rule's match
+        for rule, compiled, check, collect, neutral in self.plan():
             started = time.perf_counter() if profile else 0.0
             try:
                 for match in check(doc, compiled):
+                    if not neutral:
+                        foreign = foreign or ForeignSpans(doc)
+                        if foreign.holds(match.start):
+                            continue  # an English rule on a line in another language
                     findings.append(to_finding(doc, rule, match, shared))
                 if collect is not None:
                     facts[rule.id] = list(collect(doc, compiled))
@@ -165,6 +179,20 @@ class Linter:
             if hasattr(kind, "resolve"):
                 extra.extend(kind.resolve(facts, rule))
         return sorted(extra)
+
+
+class ForeignSpans:
+    """The lines of a document in another language (lint.language), for
+    dropping English rules' findings there."""
+
+    def __init__(self, doc: Document):
+        lines = foreign_lines(doc)
+        self.starts = [line.span.start for line in lines]
+        self.ends = [line.span.end for line in lines]
+
+    def holds(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

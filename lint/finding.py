@@ -6,6 +6,15 @@ from dataclasses import asdict, dataclass, field
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+# The severity policy every built-in rule is graded by, on its measured precision.
+SEVERITY_MEANING = {
+    "error": "the text must not ship like this (mojibake, mixed scripts inside a word, an "
+    "impossible date, a sentence cut in two, an untranslated run)",
+    "warning": "a probable defect a reader would notice (a misspelt name, a foreign number "
+    "format, an unclosed quotation, a weekday that contradicts its date)",
+    "info": "a marker or style note for an editor (loaded words, weasel phrases, typographic "
+    "consistency, readability)",
+}
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -122,9 +122,38 @@ def all_rules(config: Config) -> list[Rule]:
     return list(rules.values())
 
 
+def check_selectors(config: Config, rules: list[Rule]) -> None:
+    """ConfigError naming any rule id or prefix in select, extend-select,
+    ignore, per-file-ignores or [severity] that matches no rule (`--select nmes`
+    would otherwise run nothing and pass), with the closest known ones."""
+    ids = [rule.id for rule in rules]
+    prefixes = {
+        ".".join(parts[:n])
+        for rule_id in ids
+        for parts in [rule_id.split(".")]
+        for n in range(1, len(parts) + 1)
+    }
+    named = [
+        *(("select", p) for p in config.select or ()),
+        *(("extend-select", p) for p in config.extend_select),
+        *(("ignore", p) for p in config.ignore),
+        *(("severity", p) for p in config.severity),
+        *(("per-file-ignores", p) for group in config.per_file_ignores.values() for p in group),
+    ]
+    for where, selector in named:
+        if selector == "ALL" or selector in prefixes:
+            continue
+        close = difflib.get_close_matches(selector, sorted(prefixes), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+        source = f"{config.source}: " if config.source else ""
+        raise ConfigError(f"{source}{where}: no rule id or prefix {selector!r}{hint}")
+
+
 def selected_rules(config: Config) -> list[Rule]:
     chosen = []
-    for rule in all_rules(config):
+    rules = all_rules(config)
+    check_selectors(config, rules)
+    for rule in rules:
         if config.select is not None:
             # Naming a prefix switches on everything under it; ALL keeps defaults.
             named = tuple(p for p in config.select if p != "ALL")

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import SEEDS, SHARED, run_cli, run_json
+from tests.conftest import ROOT, SEEDS, run_cli, run_json
 
 SAMPLE = "Shelling hit Kiev on Monday.\r\n“Київ” said the the mayor of Кyiv 😀.\n"
 
@@ -63,7 +63,7 @@ def test_text_and_full_formats(sample: Path):
 def test_sarif_is_valid_against_the_schema(sample: Path):
     out = run_cli("check", "--isolated", "--format", "sarif", str(sample)).stdout
     sarif = json.loads(out)
-    schema = json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text())
+    schema = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
     jsonschema.validate(sarif, schema)
     run = sarif["runs"][0]
     assert run["columnKind"] == "unicodeCodePoints"
@@ -187,7 +187,30 @@ def test_rules_rule_and_test_packs_commands():
     assert "names.romanization" in listing and "substitution" in listing
     explained = run_cli("rule", "names.romanization")
     assert explained.returncode == 0 and "chicken Kiev" in explained.stdout
+    assert "warning: a probable defect a reader would notice" in explained.stdout
     assert run_cli("rule", "no.such").returncode == 2
     tested = run_cli("test-packs")
     assert tested.returncode == 0, tested.stdout
     assert " passed, 0 failed" in tested.stdout
+
+
+def test_a_misspelt_rule_selector_is_an_error_naming_the_closest(tmp_path):
+    """`--select nmes` used to run no rule and exit 0: a gate that passes everything."""
+    (tmp_path / "a.txt").write_text("Missiles struck Kiev.\n", encoding="utf-8")
+    for option, value, close in (
+        ("--select", "nmes", "'names'"),
+        ("--extend-select", "quality.fragmnt", "'quality.fragment'"),
+        ("--ignore", "mt.repeted-word", "'mt.repeated-word'"),
+    ):
+        proc = run_cli("check", "--isolated", option, value, "a.txt", cwd=tmp_path)
+        assert proc.returncode == 2, (option, proc.stderr)
+        assert f"no rule id or prefix {value!r}; did you mean {close}" in proc.stderr
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslint.severity]\n"names.romanisation" = "error"\n', encoding="utf-8"
+    )
+    proc = run_cli("check", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "pyproject.toml: severity: no rule id" in proc.stderr
+    assert (
+        run_cli("check", "--isolated", "--select", "names,ALL", "a.txt", cwd=tmp_path).returncode
+        == 1
+    )

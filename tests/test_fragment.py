@@ -66,3 +66,19 @@ def test_the_cached_lexicon_gives_lemminflects_verdicts():
         if fragment._CONTRACTED_VERB.search(lower) or lower.endswith(("'s", "’s")):
             continue
         assert fragment.can_be_finite_verb(word) == _lemminflect_verdict(lower), word
+
+
+def test_findings_do_not_depend_on_whether_paragraphs_are_lines_or_blocks():
+    # The same translation segments, one a line or one a paragraph: a segment of
+    # one sentence ("Tomorrow in the evening, after work.") is never checked, a
+    # fragment beside a sentence on its line always is.
+    segments = [
+        "Tomorrow in the evening, after work.",
+        "Officials said the plan was dead. Across the region, a wave of protests against "
+        "the tax on fuel and bread.",
+        "For each of the 27 elements of the European way of life, for all 27 EU countries.",
+        "The talks ended without a deal.",
+    ]
+    as_lines = fragments("\n".join(segments))
+    as_blocks = fragments("\n\n".join(segments))
+    assert as_lines == as_blocks == [segments[1][segments[1].index("Across") :]]

@@ -118,3 +118,54 @@ def test_diff_base_keeps_findings_on_changed_lines_only(tmp_path):
     assert "a.txt:1:" not in proc.stdout
     proc = run_cli("check", "--isolated", "--diff-base", "nope", ".", cwd=tmp_path)
     assert proc.returncode == 2 and "nope" in proc.stderr
+
+
+def test_family_thresholds_gate_one_family_only(tmp_path):
+    """An ingestion gate rejects garbled translation, not opinionated copy."""
+    (tmp_path / "mt.txt").write_text(
+        "Missiles struck Kiev. The the city was dark, and Kharkov too.\n", encoding="utf-8"
+    )
+    (tmp_path / "opinion.txt").write_text(
+        "The sham trial was a witch hunt, critics say, and a charade.\n", encoding="utf-8"
+    )
+    args = ("check", "--isolated", "--no-cache", "--summary", "mt.txt", "opinion.txt")
+    proc = run_cli(*args, "--threshold", "mt:per-1000-words=2", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "mt.txt: over threshold: mt:" in proc.stderr and "opinion.txt: over" not in proc.stderr
+    header = proc.stdout.splitlines()[
+        next(i for i, line in enumerate(proc.stdout.splitlines()) if line.startswith("document"))
+    ]
+    assert all(family in header for family in ("mt", "names", "numbers", "scrape", "misinfo"))
+    proc = run_cli(*args, "--threshold", "misinfo:warning=0", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr  # misinformation markers are info
+
+
+def test_family_thresholds_from_configuration_and_unknown_families(tmp_path):
+    (tmp_path / "a.txt").write_text("Missiles struck Kiev overnight.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslint.thresholds]\n"names:warning" = 0\n\n'
+        "[tool.newslint.thresholds.mt]\nper-1000-words = 50\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and "names:warning 1 > 0" in proc.stderr
+    proc = run_cli("check", "--no-cache", "--threshold", "nmes:warning=0", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown rule family 'nmes'" in proc.stderr
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.newslint.thresholds]\n"mt:warnings" = 0\n', encoding="utf-8"
+    )
+    proc = run_cli("check", "--no-cache", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "unknown threshold 'mt:warnings'" in proc.stderr
+
+
+def test_json_summary_and_html_show_family_figures_per_document(tmp_path):
+    (tmp_path / "a.txt").write_text("Missiles struck Kiev. The the city.\n", encoding="utf-8")
+    data = json.loads(
+        run_cli("check", "--isolated", "--format", "json", "a.txt", cwd=tmp_path).stdout
+    )
+    [doc] = data["summary"]["documents"]
+    assert doc["path"] == "a.txt" and doc["words"] == 6
+    assert doc["families_per_1000_words"]["names"] == round(1000 / 6, 3)
+    assert set(doc["families_per_1000_words"]) >= {"mt", "names", "numbers", "scrape", "misinfo"}
+    html = run_cli("check", "--isolated", "--format", "html", "a.txt", cwd=tmp_path).stdout
+    assert "per 1,000 words (6 words): mt 166.7 · names 166.7" in html

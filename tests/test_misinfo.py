@@ -58,23 +58,41 @@ def test_indirect_speech_names_speaker_but_not_anonymous_officials():
     assert indirect_speaker(doc, doc.text.index("sham")) is None
 
 
-def test_loaded_word_in_attributed_quote_is_info_and_names_speaker(linter):
+def test_loaded_word_in_a_quotation_is_not_the_authors(linter):
     text = "“This investigation is a sham and a charade,” Smith told reporters."
-    found = by_rule(linter.check_text(text), "misinfo.loaded-language")
-    assert [f.severity for f in found] == ["info", "info"]
-    assert "in words attributed to Smith" in found[0].message
+    assert by_rule(linter.check_text(text), "misinfo.loaded-language") == []
 
 
-def test_same_word_in_author_voice_is_a_warning(linter):
+def test_loaded_word_in_indirect_speech_names_the_speaker(linter):
+    text = "Smith told reporters the investigation was a sham."
+    (found,) = by_rule(linter.check_text(text), "misinfo.loaded-language")
+    assert found.severity == "info" and "in words attributed to Smith" in found.message
+
+
+def test_same_word_in_author_voice_is_an_info_marker(linter):
     found = by_rule(linter.check_text("The sham vote was held."), "misinfo.loaded-language")
-    assert [f.severity for f in found] == ["warning"] and "attributed" not in found[0].message
+    assert [f.severity for f in found] == ["info"] and "attributed" not in found[0].message
 
 
 def test_narrative_in_reported_speech_is_lowered(linter):
-    text = "Lavrov said NATO expansion provoked the crisis. NATO expansion provoked the crisis."
-    found = by_rule(linter.check_text(text), "narratives.nato-provoked")
-    assert [f.severity for f in found] == ["info", "warning"]
-    assert "Lavrov" in found[0].message
+    text = (
+        "Lavrov said the Kiev regime shelled the town. The Kiev regime shelled the town. "
+        "Peskov called it “a crime of the Kiev regime”."
+    )
+    found = by_rule(linter.check_text(text), "narratives.kiev-regime")
+    assert [f.severity for f in found] == ["info", "warning", "info"]
+    assert "Lavrov" in found[0].message and "Peskov" in found[2].message
+
+
+def test_narrative_topics_that_historians_and_fact_checkers_write_about_are_info(linter):
+    text = (
+        "Denazification was an Allied programme launched after 1945. "
+        "There are no U.S.-run biolabs in Ukraine."
+    )
+    assert [f.severity for f in linter.check_text(text) if f.rule.startswith("narratives.")] == [
+        "info",
+        "info",
+    ]
 
 
 def test_seed_weasel_found_and_zhao_quote_not_a_warning(linter):
@@ -90,11 +108,11 @@ def test_seed_weasel_found_and_zhao_quote_not_a_warning(linter):
 
 def test_weasel_silenced_by_named_source_in_sentence(linter):
     text = (
-        "Critics argue the plan is too costly. "
-        "Critics argue the plan is too costly, according to Reuters."
+        "Critics argue the plan is too costly.\n\nThe vote is on Friday. Turnout is expected "
+        "to be low.\n\nCritics argue the plan is too costly, according to Reuters."
     )
     found = by_rule(linter.check_text(text), "misinfo.weasel")
-    assert len(found) == 1 and found[0].column == 1
+    assert [(f.line, f.column) for f in found] == [(1, 1)]
 
 
 def test_unattributed_quote_next_sentence_attribution_counts(linter):
@@ -102,14 +120,14 @@ def test_unattributed_quote_next_sentence_attribution_counts(linter):
         "“We will never accept this humiliation from the West and its allies.” "
         "Medvedev wrote this on Telegram.\n\n"
         "The crowd dispersed.\n\n"
-        "“We will never accept this humiliation from the West and its allies.” Crowds cheered."
+        "“Nobody in this town will ever forget what happened on that night.” Crowds cheered."
     )
     found = by_rule(linter.check_text(text), "misinfo.unattributed-quote")
     assert [f.line for f in found] == [5]
 
 
 def test_sensational_ignores_acronym_runs_and_long_lines(linter):
-    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING\nWow!! \nYou Won't Believe This\n"
+    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING to you.\nWow!! \nYou Won't Believe This\n"
     found = by_rule(linter.check_text(text), "misinfo.sensational")
     assert [f.line for f in found] == [2, 3, 4]
 
@@ -130,7 +148,7 @@ def test_quote_paragraphs_continue_the_speaker_before_them():
     ("text", "speaker"),
     [
         ("“I like camping and swimming at the lake,” said one girl named Dakota.", "one girl"),
-        ("“I was frustrated this week,” Lucas, a Democrat, said on Sunday.", "Lucas, a Democrat"),
+        ("“I was frustrated this week,” Lucas, a Democrat, said on Sunday.", "Lucas"),
         ("“We will not stop,” the bank said on Saturday.", "the bank"),
     ],
 )
@@ -152,8 +170,8 @@ def test_multi_paragraph_quotation_keeps_the_speaker_of_its_first_paragraph():
 def test_role_before_the_quotation_is_a_speaker(linter):
     text = "The administration of the sanatorium told us: “You are already traitors!”"
     assert quotations(Document(text))[0].speaker == "The administration of the sanatorium"
-    found = by_rule(linter.check_text(text), "misinfo.name-calling")
-    assert [f.severity for f in found] == ["info"]
+    # The label is the administration's word, in quotation marks: not the author's.
+    assert by_rule(linter.check_text(text), "misinfo.name-calling") == []
 
 
 def test_a_speaker_phrase_opened_by_a_conjunction_names_the_speaker_alone():

@@ -33,12 +33,14 @@ KINDS: dict[str, str] = {
     "lexicon": "lint.kinds.lexicon",
     "weasel": "lint.kinds.weasel",
     "unattributed-quote": "lint.kinds.unattributed_quote",
+    "anonymous-quote": "lint.kinds.anonymous_quote",
     "sensational": "lint.kinds.sensational",
     "sentence_split": "lint.kinds.sentence_split",
     "name_misspelling": "lint.kinds.names",
     "idiom": "lint.kinds.idiom",
     "locale_format": "lint.kinds.locale_format",
     "encoding": "lint.kinds.encoding",
+    "language": "lint.kinds.language",
 }
 
 

@@ -22,10 +22,13 @@ from functools import cache
 
 import regex
 
-from lint.document import Document
+from lint.document import ABBREVIATIONS, Document
 from lint.kinds.base import Match
 from lint.patterns import compile_pattern, finditer, prefilter_fold
 from lint.prefixes import required_literals
+
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
 
 # Bullets and punctuation at the start, punctuation at the end of a line. The
 # end is found by a reverse search, so only the line's last characters are read.
@@ -201,12 +204,24 @@ def _line_matches(doc: Document, compiled: Compiled, icons: bool) -> Iterator[Ma
         end = start + len(stripped)
         words = stripped.split()
         short = len(words) <= compiled.max_words
+        if short and _is_reply(stripped, words):
+            continue  # "Got it.", "Accept?": a line of dialogue, not a button
         if short and compiled.whole_line and _whole_line_match(stripped, compiled):
             yield Match(start, end, {"what": "page furniture"})
             continue
         if icons and _is_icon_residue(words, compiled):
             yield Match(start, end, {"what": "icon-font residue"})
             continue
+
+
+def _is_reply(stripped: str, words: list[str]) -> bool:
+    """A line of one or two words ending a sentence with a full stop: a reply in
+    a dialogue or chat ("Got it.", "Agreed."). Buttons and menu labels ("Got
+    it", "Read more...") take none; "U.S." and "Apple Inc." end an abbreviation."""
+    if len(words) > 2 or not stripped.endswith(".") or stripped.endswith(".."):
+        return False
+    last = words[-1][:-1]
+    return "." not in last and last.lower() not in ABBREVIATIONS
 
 
 def _whole_line_match(stripped: str, compiled: Compiled) -> bool:

@@ -23,6 +23,9 @@ from lint.kinds.base import Match
 from lint.kinds.boilerplate import read_pattern_list
 from lint.patterns import compile_pattern, finditer
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
 _NAME_WORD = r"[\p{Lu}][\p{L}\p{M}.'’\-]*"
 _NAME_SEGMENT = regex.compile(
     rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|da|van|von|der|al|bin|for|of|the|and|&)){{0,5}}"

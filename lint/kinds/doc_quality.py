@@ -23,6 +23,10 @@ import regex
 from lint.document import Document, Span
 from lint.kinds.base import Match
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
+
 # Gopher's stop words: a document of English prose uses at least two of them.
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
 TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ")", ":")

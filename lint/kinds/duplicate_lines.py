@@ -6,6 +6,11 @@ not the first occurrence, is reported, with the line it repeats. Lines shorter
 than `min_words` words ("Reply", "Advertisement") are left to the boilerplate
 rules: repeated furniture is their business. Comparison ignores case, spacing
 and edge punctuation.
+
+Short lines repeat in real text too: table headers, list items, the steps of
+two procedures ("Release the power button."). A repeat of fewer than
+`prose_words` words is reported at info; a repeated sentence or paragraph is a
+paste, at the rule's own severity.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
+
 _NOISE = regex.compile(r"[\s\p{P}]+")
 
 
@@ -26,11 +35,14 @@ _NOISE = regex.compile(r"[\s\p{P}]+")
 class Options:
     min_words: int = 4
     min_chars: int = 20
+    prose_words: int = 10  # shorter repeats are reported at info
 
 
 def compile(options: Options, context=None) -> Options:
     if options.min_words < 1:
         raise ValueError("min_words must be at least 1")
+    if options.prose_words < options.min_words:
+        raise ValueError("prose_words must be at least min_words")
     return options
 
 
@@ -65,6 +77,12 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
         k = key(stripped)
         if k in first_seen:
             start = line.start + len(line.text) - len(line.text.lstrip())
-            yield Match(start, start + len(stripped), {"first_line": str(first_seen[k])})
+            short = len(stripped.split()) < options.prose_words
+            yield Match(
+                start,
+                start + len(stripped),
+                {"first_line": str(first_seen[k])},
+                severity="info" if short else None,
+            )
         else:
             first_seen[k] = number

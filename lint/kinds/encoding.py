@@ -22,6 +22,10 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
+
 # Characters typical of UTF-8 bytes decoded as cp1252/latin-1 (code points
 # only, so the stdlib `re` reads them as `regex` does, and faster).
 _MOJIBAKE_HINT = re.compile(r"[ÃÂâÐÑ][\u0080-\u00bf\u0152-\u2122]")

@@ -12,9 +12,9 @@ form; that is generous (nouns such as "support" count), which keeps precision
 high: a sentence is reported only when *no* word can be a verb.
 
 Only prose is checked: sentences ending in a full stop, of `min_words` words or
-more, in a paragraph of at least `min_sentences` sentences, and free of quotation
+more, on a line of at least `min_sentences` sentences, and free of quotation
 marks (quoted speech may be elliptical). Headlines, datelines, captions, list
-items and short answers stand in paragraphs of their own and are skipped.
+items and short answers stand on lines of their own and are skipped.
 Capitalised words inside a sentence are names, not verbs.
 
 A sentence whose only verb sits in a relative clause on its opening noun phrase
@@ -254,18 +254,19 @@ def _is_title_case(words: list[str]) -> bool:
     return len(long_words) >= 3 and capitalised * 10 >= len(long_words) * 6
 
 
-def _paragraph_sentences(doc: Document) -> list[list[Span]]:
-    starts = [p.start for p in doc.paragraphs]
+def _line_sentences(doc: Document) -> list[list[Span]]:
+    """Sentences grouped by the line they start on. Lines, not blank-line
+    paragraphs: a text gives the same findings whether its paragraphs are
+    written as lines or as blocks (sentences never run over a line break)."""
+    starts = doc.line_starts
     grouped: list[list[Span]] = [[] for _ in starts]
     for sentence in doc.sentences:
-        i = bisect.bisect_right(starts, sentence.start) - 1
-        if i >= 0:
-            grouped[i].append(sentence)
+        grouped[bisect.bisect_right(starts, sentence.start) - 1].append(sentence)
     return grouped
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    for sentences in _paragraph_sentences(doc):
+    for sentences in _line_sentences(doc):
         if len(sentences) < compiled.min_sentences:
             continue
         for sentence in sentences:

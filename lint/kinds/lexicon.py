@@ -1,11 +1,21 @@
-"""lexicon: marker words and phrases from a curated list, aware of reported speech.
+"""lexicon: marker words and phrases from a curated list, aware of whose words they are.
 
-Loaded words in the author's own voice are a marker; the same words inside a
-quotation with a named speaker are reported speech. Such matches get the
-severity `reported_speech` (default `info`; `keep` leaves the rule's own, `off`
-drops them) and the value `{voice}` says whose words they are, so a message
-template ends in `{voice}`. Terms come from `terms` and from `terms_file`, a
-data file beside the pack with one phrase per line (`#` starts a comment).
+Loaded words in the author's own voice are a marker. The same words in
+quotation marks are someone else's: a quotation, or a scare quote around a
+word the article reports someone used ("she now feels like a “traitor”",
+"called the claims “complete nonsense”"); they get the severity `quoted`.
+Words in indirect speech with a named speaker ("Lavrov said the sham ...")
+get the severity `reported_speech`. Both default to `info`; `keep` leaves
+the rule's own and `off` drops them. The value `{voice}` says whose words
+they are, so a message template ends in `{voice}`.
+
+`ordinary_in_fiction` lists terms with an ordinary sense in reviews and
+fiction ("monsters" to hunt, a "hysterical" comedy): they are not reported in
+a paragraph or document about films, games, books or music (see
+`lint.fiction`; cue words from `fiction_cues` and `fiction_cues_file`).
+
+Terms come from `terms` and from `terms_file`, a data file beside the pack
+with one phrase per line (`#` starts a comment).
 """
 
 from __future__ import annotations
@@ -16,6 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
+from lint.fiction import FictionCues, reads_as_fiction
 from lint.kinds.base import Match
 from lint.patterns import (
     allowed_matches,
@@ -34,6 +45,18 @@ class Options:
     patterns: tuple[str, ...] = ()
     ignorecase: bool = True
     allow: tuple[str, ...] = ()
+    quoted: str = "info"
+    reported_speech: str = "info"
+    ordinary_in_fiction: tuple[str, ...] = ()
+    fiction_cues: tuple[str, ...] = ()
+    fiction_cues_file: str | None = None
+
+
+@dataclass(frozen=True)
+class Voices:
+    """What becomes of a match in someone else's words."""
+
+    quoted: str = "info"
     reported_speech: str = "info"
 
 
@@ -41,7 +64,9 @@ class Options:
 class Compiled:
     search: regex.Pattern
     allow: tuple[regex.Pattern, ...]
-    reported_speech: str
+    voices: Voices
+    ordinary_in_fiction: frozenset[str]
+    fiction: FictionCues | None
 
 
 def read_terms(text: str) -> list[str]:
@@ -54,9 +79,28 @@ def read_terms(text: str) -> list[str]:
     return terms
 
 
+def compile_voices(quoted: str, reported_speech: str) -> Voices:
+    for name, value in (("quoted", quoted), ("reported_speech", reported_speech)):
+        if value not in VOICE_SEVERITIES:
+            raise ValueError(f"{name} must be one of {', '.join(VOICE_SEVERITIES)}")
+    return Voices(quoted, reported_speech)
+
+
+def compile_fiction(options: Options, context) -> FictionCues | None:
+    if not options.ordinary_in_fiction:
+        return None
+    words = [w.lower() for w in options.fiction_cues]
+    if options.fiction_cues_file:
+        if context is None:
+            raise ValueError("fiction_cues_file needs a pack folder to read from")
+        words += [w.lower() for w in read_terms(context.read_text(options.fiction_cues_file))]
+    if not words:
+        raise ValueError("ordinary_in_fiction needs 'fiction_cues' or 'fiction_cues_file'")
+    return FictionCues(frozenset(words))
+
+
 def compile(options: Options, context=None) -> Compiled:
-    if options.reported_speech not in VOICE_SEVERITIES:
-        raise ValueError(f"reported_speech must be one of {', '.join(VOICE_SEVERITIES)}")
+    voices = compile_voices(options.quoted, options.reported_speech)
     terms = list(options.terms)
     if options.terms_file:
         if context is None:
@@ -70,33 +114,45 @@ def compile(options: Options, context=None) -> Compiled:
         parts.append(f"(?:{pattern})")
     search = compile_pattern("|".join(parts), options.ignorecase)
     allow = tuple(compile_pattern(p, options.ignorecase) for p in options.allow)
-    return Compiled(search, allow, options.reported_speech)
-
-
-def voice_of(doc: Document, start: int, end: int) -> str | None:
-    """The speaker whose quoted or reported words contain [start, end), or None."""
-    quotation = quotation_at(doc, start, end)
-    if quotation is not None:
-        return quotation.speaker
-    return indirect_speaker(doc, start)
+    ordinary = frozenset(t.lower() for t in options.ordinary_in_fiction)
+    return Compiled(search, allow, voices, ordinary, compile_fiction(options, context))
 
 
 def in_voice(
-    doc: Document, start: int, end: int, reported_speech: str, values: dict[str, str]
+    doc: Document, start: int, end: int, voices: Voices, values: dict[str, str]
 ) -> Match | None:
-    """A Match for [start, end) with `{voice}` filled and severity lowered in quotations."""
-    speaker = voice_of(doc, start, end)
-    if speaker is None:
-        return Match(start, end, {"voice": "", **values})
-    if reported_speech == "off":
+    """A Match for [start, end) with `{voice}` filled, its severity set by whose
+    words these are: the author's, a quotation's or reported speech's."""
+    quotation = quotation_at(doc, start, end)
+    if quotation is not None:
+        option = voices.quoted
+        speaker = quotation.speaker
+        voice = (
+            f" (in words attributed to {speaker})"
+            if speaker
+            else " (in quotation marks: someone else's words)"
+        )
+    else:
+        speaker = indirect_speaker(doc, start)
+        if speaker is None:
+            return Match(start, end, {"voice": "", **values})
+        option = voices.reported_speech
+        voice = f" (in words attributed to {speaker})"
+    if option == "off":
         return None
-    severity = None if reported_speech == "keep" else reported_speech
-    voice = f" (in words attributed to {speaker})"
-    return Match(start, end, {"voice": voice, "speaker": speaker, **values}, severity=severity)
+    severity = None if option == "keep" else option
+    values = {"voice": voice, "speaker": speaker or "", **values}
+    return Match(start, end, values, severity=severity)
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     for m in allowed_matches(compiled.search, compiled.allow, doc.text):
-        match = in_voice(doc, m.start(), m.end(), compiled.reported_speech, {})
+        if (
+            compiled.fiction is not None
+            and m.group().lower() in compiled.ordinary_in_fiction
+            and reads_as_fiction(doc, m.start(), compiled.fiction)
+        ):
+            continue
+        match = in_voice(doc, m.start(), m.end(), compiled.voices, {})
         if match is not None:
             yield match

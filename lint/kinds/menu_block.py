@@ -21,6 +21,10 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
+
 # A capital, then letters, spaces and name punctuation only (no digits).
 _TITLE_LIKE = regex.compile(r"\p{Lu}(?:[^\W\d_]|[’'&,.\- ])*")
 _SENTENCE_END = tuple('.!?:;"”')

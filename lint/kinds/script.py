@@ -15,6 +15,10 @@ import regex
 from lint.document import Document
 from lint.kinds.base import Match
 
+# Its findings stand on lines in any language (see lint.language).
+LANGUAGE_NEUTRAL = True
+
+
 # Look-alikes: Cyrillic and Greek letters that render like Latin ones.
 HOMOGLYPHS = {
     "а": "a",

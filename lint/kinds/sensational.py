@@ -6,9 +6,16 @@ capitals (acronym strings such as "NATO US EU" do not count: the run needs
 `?!`), and clickbait `headline_patterns` matched only on
 headline-like lines (short, no closing full stop).
 
-Capitals and exclamation marks inside a quotation are the quoted person's
-("Rihanna wrote: "So excited!!!"), not the writer's, and a dateline in
-capitals ("TRAVIS AIR FORCE BASE, Calif. (KGO) —") is news style: neither counts.
+Shouting is capitals in running prose. Capitals and exclamation marks inside
+a quotation are the quoted person's ("Rihanna wrote: "So excited!!!"), and
+capitals that are layout are not shouting either: a dateline ("TRAVIS AIR
+FORCE BASE, Calif. (KGO) —"), a byline or timestamp ("7:11 AM PST BY STAFF
+WRITER"), a label before a colon ("DEAR CONCERNED SISTER:"), a signature
+after a dash ("-- BEATEN UP IN CALIFORNIA") and a heading: a line with no
+lowercase letter that does not end in a full stop or an exclamation mark
+("FORD MUSTANG MACH E", "CPU GAMEPLAY CUSTOMISATION", a table row of
+tickers). A document's title in capitals still shouts, unless the document
+sets two or more headings in capitals (its house style).
 """
 
 from __future__ import annotations
@@ -65,7 +72,7 @@ def compile(options: Options, context=None) -> Compiled:
 
 
 def is_headline(line: str, max_words: int) -> bool:
-    stripped = line.strip()
+    stripped = line.strip().rstrip("”’\"')] ")
     if not stripped or stripped.endswith((".", ",", ";", ":")):
         return False
     return len(stripped.split()) <= max_words
@@ -80,6 +87,61 @@ def _is_dateline(text: str, m: re.Match) -> bool:
     return at_line_start and _DATELINE_TAIL.match(text, m.end()) is not None
 
 
+# Words of a byline or a timestamp: "7:11 AM PST BY STAFF WRITER", "UPDATED 9:30 ET".
+_BYLINE_FIRST = frozenset({"BY", "UPDATED", "PUBLISHED", "POSTED"})
+_CLOCK = frozenset(
+    re.findall(
+        r"\S+", "AM PM A.M. P.M. GMT UTC BST CET CEST EET EST EDT CST CDT MST MDT PST PDT ET PT IST"
+    )
+)
+_TIME_BEFORE = re.compile(r"\d{1,2}[:.]\d{2}\s*$")
+
+
+def _is_byline(text: str, m: re.Match) -> bool:
+    words = m.group().replace(",", " ").split()
+    if words[0] in _BYLINE_FIRST or any(w in _CLOCK for w in words):
+        return True
+    return _TIME_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
+
+
+def _is_label(text: str, m: re.Match) -> bool:
+    """Capitals from the start of a line to a colon ("DEAR CONCERNED SISTER:"),
+    or after a dash to the end of a line (a signature: "-- BEATEN UP IN CALIFORNIA")."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start : m.start()]
+    if not before.strip() and text[m.end() : m.end() + 2].lstrip().startswith(":"):
+        return True
+    line_end = text.find("\n", m.end())
+    after = text[m.end() : line_end if line_end != -1 else len(text)]
+    return before.rstrip().endswith(("-", "—", "–")) and not after.strip(" .!?")
+
+
+def _is_heading(line: str) -> bool:
+    """A line with letters, none of them lowercase, that does not end as a
+    sentence or a shout does (a full stop or an exclamation mark)."""
+    return (
+        any(ch.isalpha() for ch in line)
+        and not any(ch.islower() for ch in line)
+        and not line.rstrip().rstrip("”’\"')").endswith(("!", "."))
+    )
+
+
+def _heading_lines(doc: Document) -> set[str]:
+    return doc.memo(
+        ("sensational", "headings"),
+        lambda: {ln.text.strip() for ln in doc.lines if _is_heading(ln.text)},
+    )
+
+
+def _in_heading(doc: Document, offset: int) -> bool:
+    """The line holding `offset` is a heading, and not a lone title in capitals."""
+    line = doc.lines[doc.line_index(offset)]
+    if not _is_heading(line.text):
+        return False
+    is_title = not doc.text[: line.start].strip()
+    return not is_title or len(_heading_lines(doc)) >= 2
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     if compiled.caps:
@@ -89,7 +151,13 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             longest = max(len(w) for w in re.findall(r"[A-Z’'\-]+", m.group()))
             if letters < compiled.caps_min_letters or longest < 5:
                 continue
-            if _is_dateline(text, m) or quotation_at(doc, m.start(), m.end()):
+            if (
+                _is_dateline(text, m)
+                or _is_byline(text, m)
+                or _is_label(text, m)
+                or _in_heading(doc, m.start())
+                or quotation_at(doc, m.start(), m.end())
+            ):
                 continue
             yield Match(m.start(), m.end(), {"signal": "words in capitals"})
     if compiled.exclamations and "!" in text:  # in every alternative
@@ -101,4 +169,5 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             if not is_headline(line.text, compiled.headline_max_words):
                 continue
             for m in finditer(compiled.headline, text, line.start, line.end):
-                yield Match(m.start(), m.end(), {"signal": "a clickbait formula"})
+                if not quotation_at(doc, m.start(), m.end()):
+                    yield Match(m.start(), m.end(), {"signal": "a clickbait formula"})

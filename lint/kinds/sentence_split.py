@@ -7,7 +7,11 @@ island of Taiwan"), or the last word or two are split off as an orphan
 
 - `continuation`: a full stop, a space on the same line, then a lowercase word.
   Abbreviations, initials, dotted acronyms, decimals, ellipses, URLs, e-mail
-  addresses and `allow`ed words (lowercase brands such as iPhone) are skipped.
+  addresses, words with digits and `allow`ed words (lowercase brands such as
+  iPhone) are skipped, and so are one-word sentences ("Meth. We're. On. It.").
+  A lowercase word that usually opens a sentence ("thank you", "the blinds")
+  means a lost capital, and the message says so; another ("self-governing",
+  "and capitalize") means a sentence cut in two.
 - `orphan`: one or two words between a full stop and the end of the line that
   open with an unclosed quotation mark or are a bare capitalised name or
   acronym; short replies English allows ("Never.", "Thank you.") are skipped.
@@ -87,20 +91,63 @@ def _is_abbreviation_or_address(text: str, dot: int) -> bool:
     return text[dot - 1 : dot] == "." or text[dot + 1 : dot + 2] == "."  # ellipsis
 
 
+def _is_address_after(text: str, start: int) -> bool:
+    """Is the word at `start` a web address ("slogan. https://t.co/...",
+    "risks. pic.twitter.com/...")? A link pasted after a sentence, not a split."""
+    token = _TOKEN_AFTER.match(text, start)
+    if token is None:
+        return False
+    word = token.group().rstrip(".,;:!?)\"'”’")
+    return "/" in word or "." in word or word.startswith(("http", "www"))
+
+
+_TOKEN_AFTER = regex.compile(r"[^\s]+")
+# Words that open an English sentence: after a full stop, in lowercase, they
+# mean a lost capital ("I will write back. thank you") rather than a sentence
+# cut in two ("to annex Ukraine. self-governing island").
+_OPENER_WORDS = (
+    "i we you he she they it this these those there here the a an my our your his her "
+    "their its now then today tomorrow yesterday tonight thank thanks good please yes no "
+    "ok okay hello hi sorry maybe perhaps also so well what why how when where who let "
+    "can could would will do does did is are was were i'm i'll i've it's there's"
+)
+_SENTENCE_OPENERS = frozenset(_OPENER_WORDS.split())
+_PREVIOUS_STOP = regex.compile(r"[.!?\n]")
+
+
+def _one_word_sentence_before(text: str, dot: int) -> bool:
+    """Is the sentence ending at `dot` a single word?"""
+    start = max(0, dot - 80)
+    stops = list(_PREVIOUS_STOP.finditer(text, start, dot))
+    begin = stops[-1].end() if stops else start
+    return len(text[begin:dot].split()) <= 1
+
+
 def _continuations(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     for m in _CONTINUATION.finditer(text):
         word = m.group(1)
         if word in compiled.allow or any(c.isupper() for c in word[1:]):
             continue  # lowercase brands and names: iPhone, eBay, de Gaulle's "dGs"
-        if _is_abbreviation_or_address(text, m.start()):
+        if _is_abbreviation_or_address(text, m.start()) or _is_address_after(text, m.end()):
             continue
+        if any(c.isdigit() for c in _TOKEN_AFTER.match(text, m.end()).group()):
+            continue  # a brand or code: "my6sense", "x86"
+        if _one_word_sentence_before(text, m.start()):
+            continue  # "Meth. We're. On. It.": a word a sentence, for emphasis
         before = text[max(0, m.start() - 40) : m.start() + 1]
         word_end = m.end() + len(word)
+        message = None
+        if word.lower() in _SENTENCE_OPENERS:
+            message = (
+                f"'{word}' starts a sentence in lowercase: the capital was lost (a chat "
+                "source, or a sentence split or joined in translation)"
+            )
         yield Match(
             m.start() - len(before.split()[-1]) + 1 if before.split() else m.start(),
             word_end,
             {"word": word},
+            message=message,
         )
 
 

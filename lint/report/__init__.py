@@ -48,4 +48,22 @@ def summary(report) -> dict:
             {"path": f.path, "rule": f.rule, "reason": f.reason} for f in report.failures
         ],
         "words": sum(report.words.values()),
+        "documents": [
+            {
+                "path": row.path,
+                "words": row.words,
+                "by_severity": row.counts,
+                "per_1000_words": round(row.density, 3),
+                "families_per_1000_words": {k: round(v, 3) for k, v in row.families.items()},
+            }
+            for row in document_rows(report)
+        ],
     }
+
+
+def document_rows(report) -> list:
+    """Per checked document: counts, and findings per 1,000 words in all and
+    per rule family (lint.gate)."""
+    from lint.gate import summarise
+
+    return summarise(report, report.findings, {})

@@ -17,6 +17,7 @@ from html import escape
 from lint.baseline import Texts
 from lint.finding import SEVERITIES
 from lint.quoting import quote_path
+from lint.report import document_rows
 
 COLOURS = {"error": "#d73a49", "warning": "#e36209", "info": "#0366d6"}
 
@@ -39,6 +40,7 @@ ol.findings{font-size:13px;padding-left:22px}ol.findings li.off{display:none}
 nav label{margin-right:12px;white-space:nowrap;font-size:13px}
 #tip{position:fixed;bottom:12px;right:12px;max-width:420px;background:#24292e;color:#fff;
 padding:8px 12px;border-radius:6px;font-size:13px;display:none}
+.families{font-size:13px;color:#586069;margin:0 0 6px}
 .charts{display:flex;flex-wrap:wrap;gap:24px}.charts svg{font:12px system-ui,sans-serif}
 """
 
@@ -86,7 +88,17 @@ def _pieces(text: str, findings: list[tuple[int, object]]):
         yield a, b, ids
 
 
-def _document(index: int, path: str, text: str, findings: list[tuple[int, object]]) -> str:
+def _families(row) -> str:
+    """Findings per 1,000 words of each rule family, as a line under the title."""
+    if row is None:
+        return ""
+    figures = " · ".join(f"{escape(k)} {v:.1f}" for k, v in row.families.items())
+    return f'<p class="families">per 1,000 words ({row.words} words): {figures}</p>'
+
+
+def _document(
+    index: int, path: str, text: str, findings: list[tuple[int, object]], row=None
+) -> str:
     body = []
     for a, b, ids in _pieces(text, findings):
         chunk = escape(text[a:b])
@@ -104,7 +116,7 @@ def _document(index: int, path: str, text: str, findings: list[tuple[int, object
     shown = "" if text or not findings else "<p>(text not available)</p>"
     return (
         f'<section class="doc" id="doc-{index}"><h2>{escape(quote_path(path))} '
-        f"<small>({len(findings)} finding(s))</small></h2>"
+        f"<small>({len(findings)} finding(s))</small></h2>{_families(row)}"
         f'<div class="text">{"".join(body)}</div>{shown}<ol class="findings">{items}</ol></section>'
     )
 
@@ -165,8 +177,10 @@ def render(report) -> str:
     charts = _bars("Findings per rule", rules.most_common(), "#e36209") + _bars(
         "Findings per document", docs.most_common(25), "#0366d6"
     )
+    rows = {row.path: row for row in document_rows(report)}
     sections = "".join(
-        _document(k, path, texts[path], found) for k, (path, found) in enumerate(by_doc.items())
+        _document(k, path, texts[path], found, rows.get(path))
+        for k, (path, found) in enumerate(by_doc.items())
     )
     payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
     return (

@@ -1,0 +1,102 @@
+"""quote_balance (scrape.unbalanced-quote): the false-positive classes of issue 16.
+
+Quotations that run on over lines or translation segments, closing marks that
+translation detached onto the attribution, chat smileys, and the same findings
+whatever the layout of the paragraphs.
+"""
+
+from __future__ import annotations
+
+import lint
+
+RULE = "scrape.unbalanced-quote"
+
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(severity, matched text, message) of each finding, in order."""
+    return [
+        (f.severity, text[f.offset : f.end_offset], f.message)
+        for f in lint.check_text(text, path="t.txt")
+        if f.rule == RULE
+    ]
+
+
+def test_a_quotation_carried_over_unmarked_segments_is_closed_by_a_later_one():
+    # Sentence-split sources (WMT segments, transcripts) carry a quotation over
+    # lines that have no marks at all.
+    segments = [
+        'Tottenham said in a statement: "Jose is one of the most accomplished managers.',
+        "He has won 25 senior trophies in four countries.",
+        'We are delighted to welcome him to the club," the statement said.',
+    ]
+    assert found("\n\n".join(segments)) == []
+
+
+def test_a_quotation_reopened_after_unmarked_segments_runs_on():
+    segments = [
+        'Justice Secretary Humza Yousaf said: "The decision was taken when the data improved.',
+        "But the latest data has given us cause for concern.",
+        '"We appreciate that this will be disappointing."',
+    ]
+    assert found("\n".join(segments)) == []
+
+
+def test_a_quotation_never_closed_is_still_reported():
+    text = 'The minister said "we will not back down.\n\nOfficials declined to comment.\n'
+    assert [(s, m) for s, m, _ in found(text)] == [("warning", '"')]
+
+
+def test_a_closing_mark_detached_onto_the_attribution_closes_the_quotation():
+    same_line = '"There would still be no war, "he added.'
+    over_segments = '"Every Ukrainian should know their names!\n\nThere would be no war, "he added.'
+    assert found(same_line) == [] and found(over_segments) == []
+
+
+def test_an_opening_quotation_after_a_comma_still_opens():
+    assert found('He said, "we need to act now," and left.') == []
+
+
+def test_a_bracket_broken_over_two_lines_is_closed_on_the_next():
+    text = "It was something like paper plates (or plastic forks?\nstraws?). We paid."
+    assert found(text) == []
+
+
+def test_chat_smileys_are_info_with_their_own_message():
+    for text in (
+        "Hello) everything went very well.",
+        "It grew into a strong friendship )",
+        "We are fine) Kolya is working, yesterday we filled out the forms.",
+        "I can't speak German ((",
+    ):
+        [(severity, _, message)] = found(text)
+        assert severity == "info" and "smiley" in message, text
+
+
+def test_a_real_unclosed_bracket_is_a_warning():
+    [(severity, match, _)] = found("The summit (held in Madrid ended on Thursday.")
+    assert (severity, match) == ("warning", "(")
+
+
+def test_findings_do_not_depend_on_whether_paragraphs_are_lines_or_blocks():
+    segments = [
+        "Direct speech: “You know, today Mariupol is the heart of this war.",
+        "We believe in our result.",
+        "“People will accept peace in any case,” he said.",
+        'The summit (held in Madrid ended on Thursday. "We are ready.',
+        "Officials declined to comment.",
+        "Good evening my brothers and sisters)",
+        'His enemies" distress was plain.',
+    ]
+    as_lines = found("\n".join(segments) + "\n")
+    as_blocks = found("\n\n".join(segments) + "\n")
+    assert as_lines == as_blocks
+    assert len(as_lines) >= 4
+
+
+def test_a_line_in_the_writers_voice_ends_the_carry():
+    text = (
+        "He called it a “serious challenge”. “The ambassadors immediately fired back.\n\n"
+        "On Monday, the spokesman issued a retaliation, Zhao said.\n\n"
+        "“For some time, NATO has ignored the facts,” he said.\n"
+    )
+    assert [(s, m) for s, m, _ in found(text)] == [("warning", "“")]
