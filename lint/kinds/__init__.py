@@ -41,6 +41,7 @@ KINDS: dict[str, str] = {
     "locale_format": "lint.kinds.locale_format",
     "encoding": "lint.kinds.encoding",
     "language": "lint.kinds.language",
+    "leftover": "lint.kinds.leftover",
 }
 
 
