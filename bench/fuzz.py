@@ -4,10 +4,13 @@
     python bench/fuzz.py pack -runs=100000 -max_len=4096
     python bench/fuzz.py jsonl -runs=200000
     python bench/fuzz.py lint -runs=20000           # every default rule on the text
+    python bench/fuzz.py report -runs=100000        # file names and messages in every format
 
 Any exception other than the documented refusals (InputError, PackError) is a
 crash: atheris prints it, writes the input to crash-<hash>, and exits non-zero.
-Without atheris the same targets run on random bytes (`--random N`).
+Without atheris (`pip install atheris`; wheels for Linux x86-64) the same
+targets run on random bytes: `--random N` inputs, or `--random-seconds S`.
+CI (.ci/run) runs each target for a minute: `-max_total_time=60`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -89,11 +93,39 @@ def fuzz_jsonl(data: bytes) -> None:
         assert isinstance(item, Record | InputError)
 
 
+def fuzz_report(data: bytes) -> None:
+    """Any file name and message in every format: one line a finding in text,
+    well-formed JSON and XML, and bytes that are valid UTF-8 (as written)."""
+    import json
+    from xml.etree import ElementTree
+
+    from lint.finding import Finding
+    from lint.report import render
+    from lint.runner import Report
+
+    cut = data.find(b"\x00")
+    name, message = (data, b"") if cut < 0 else (data[:cut], data[cut + 1 :])
+    path = os.fsdecode(name.replace(b"\x00", b"")) or "x"
+    text = message.decode("utf-8", "surrogateescape")  # lone surrogates on purpose
+    finding = Finding(path, 1, 1, 1, 2, "fuzz.rule", "warning", text, (text[:5],), 0, 1)
+    report = Report(findings=[finding], checked=[path], words={path: 1})
+    report.errors.append(InputError(path, text))
+    for name in ("text", "full", "json", "json-lines", "sarif", "github", "junit", "markdown"):
+        out = render(name, report).encode("utf-8", "backslashreplace").decode("utf-8")
+        if name in ("text", "github"):
+            assert out.count("\n") == 1 and "\x1b" not in out, (name, out)
+        elif name in ("json", "sarif"):
+            json.loads(out)
+        elif name == "junit":
+            ElementTree.fromstring(out.encode("utf-8"))
+
+
 TARGETS = {
     "document": fuzz_document,
     "lint": fuzz_lint,
     "pack": fuzz_pack,
     "jsonl": fuzz_jsonl,
+    "report": fuzz_report,
 }
 
 
@@ -110,12 +142,21 @@ def random_inputs(count: int, seed: int = 9):
 
 def main() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in TARGETS:
-        sys.exit(f"usage: fuzz.py {{{','.join(TARGETS)}}} [libFuzzer options] | --random N")
+        sys.exit(
+            f"usage: fuzz.py {{{','.join(TARGETS)}}} "
+            "[libFuzzer options] | --random N | --random-seconds S"
+        )
     target = TARGETS[sys.argv.pop(1)]
-    if len(sys.argv) > 2 and sys.argv[1] == "--random":
-        for data in random_inputs(int(sys.argv[2])):
+    if len(sys.argv) > 2 and sys.argv[1] in ("--random", "--random-seconds"):
+        count = int(sys.argv[2]) if sys.argv[1] == "--random" else None
+        deadline = time.monotonic() + float(sys.argv[2]) if count is None else None
+        done = 0
+        for data in random_inputs(count if count is not None else 1 << 62):
             target(data)
-        print(f"{sys.argv[2]} random inputs, no crash")
+            done += 1
+            if deadline is not None and done % 100 == 0 and time.monotonic() > deadline:
+                break
+        print(f"{done} random inputs, no crash")
         return
     import atheris
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.finding import Finding
-from lint.sources import STDIN, read_input
+from lint.quoting import quote_path
+from lint.sources import STDIN, InputError, read_bytes, reread_text
 
 CONTEXT = 24  # characters each side of the match
 VERSION = 1
@@ -47,7 +48,7 @@ class Texts:
             elif path == STDIN:
                 self._cache[path] = ""
             else:
-                self._cache[path] = getattr(read_input(path), "text", "")
+                self._cache[path] = reread_text(path)
         return self._cache[path]
 
 
@@ -68,7 +69,8 @@ def _normal_path(path: str) -> str:
     return Path(file).as_posix().removeprefix("./") + sep + record
 
 
-def write_baseline(report, target: str) -> int:
+def baseline_json(report) -> tuple[str, int]:
+    """The baseline file's text for a report, and how many findings it holds."""
     texts = Texts(report)
     keys = [key_of(f, texts[f.path]) for f in report.findings]
     data = {
@@ -77,22 +79,26 @@ def write_baseline(report, target: str) -> int:
             {"path": k.path, "rule": k.rule, "text": k.text, "context": k.context} for k in keys
         ],
     }
-    from lint.atomic import write_atomically
-
-    write_atomically(target, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode())
-    return len(keys)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n", len(keys)
 
 
 class BaselineError(Exception):
     pass
 
 
+# A baseline larger than this is refused (a million findings take ~200 MB).
+MAX_BASELINE_BYTES = 512 << 20
+
+
 def load_baseline(path: str) -> Counter:
+    data = read_bytes(path, MAX_BASELINE_BYTES, limit_hint="")  # never a FIFO or device
+    if isinstance(data, InputError):
+        raise BaselineError(f"{quote_path(path)}: cannot read baseline: {data.reason}")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return Counter(Key(d["path"], d["rule"], d["text"], d["context"]) for d in data["findings"])
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise BaselineError(f"{path}: not a newslint baseline: {exc}") from None
+        found = json.loads(data.decode("utf-8"))["findings"]
+        return Counter(Key(d["path"], d["rule"], d["text"], d["context"]) for d in found)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BaselineError(f"{quote_path(path)}: not a newslint baseline: {exc}") from None
 
 
 def new_findings(report, accepted: Counter) -> list[Finding]:

@@ -138,7 +138,23 @@ def _threshold(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _size(text: str) -> int:
+    from lint.sources import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--max-document-size",
+        type=_size,
+        metavar="SIZE",
+        help="skip documents (files, records, stdin) larger than SIZE, e.g. 50MB "
+        "(default 10MB, or max-document-size in the configuration)",
+    )
     p.add_argument(
         "--jsonl-field",
         metavar="FIELD",
@@ -207,6 +223,7 @@ def _settings(args):
         fail_on=getattr(args, "fail_on", None),
         encoding_errors=getattr(args, "encoding_errors", "strict"),
         cache_dir=_result_cache_dir(args),
+        max_document_size=getattr(args, "max_document_size", None),
     )
 
 
@@ -220,20 +237,39 @@ def _result_cache_dir(args) -> Path | None:
     return default_folder()
 
 
-def write_report(path: str, content: str) -> None:
-    """Reports are complete or absent, never half-written."""
-    from lint.atomic import write_atomically
+def _plan_output(args):
+    """Where the report goes, checked before anything is read: a bad folder or
+    a report that would replace a file the run reads ends the command here."""
+    from lint.output import plan_output, refuse_inputs
 
-    write_atomically(path, content.encode("utf-8"))
+    output = plan_output(args.output)
+    named = [("baseline", getattr(args, "baseline", None)), ("configuration", args.config)]
+    named += [("pack", p) for p in args.pack]
+    for what, path in named:
+        if path:
+            refuse_inputs(output, [str(path)], what)
+    return output
 
 
-def cmd_fix(args) -> tuple[int | None, bool]:
+def _guard(output):
+    """The runner's guard: refuse to write the report over one of the inputs."""
+    from lint.output import refuse_inputs
+
+    return lambda inputs: refuse_inputs(output, inputs)
+
+
+def cmd_fix(args, output) -> tuple[int | None, bool]:
     """--fix / --diff: (an exit code if the run ends here, as under --diff;
     whether some file could not be fixed)."""
     from lint.fix import fix_paths, unified_diff
+    from lint.output import write_output
 
     fixes, errors = fix_paths(
-        list(args.paths), _settings(args), unsafe=args.unsafe_fixes, write=not args.diff
+        list(args.paths),
+        _settings(args),
+        unsafe=args.unsafe_fixes,
+        write=not args.diff,
+        guard=_guard(output),
     )
     for error in errors:
         # Under --fix the check that follows reports the inputs it cannot read.
@@ -242,7 +278,7 @@ def cmd_fix(args) -> tuple[int | None, bool]:
     changed = [f for f in fixes if f.changed]
     applied = sum(f.applied for f in changed)
     if args.diff:
-        sys.stdout.write("".join(unified_diff(f) for f in changed))
+        write_output(output, (unified_diff(f) for f in changed))
         if not args.quiet:
             print(f"{applied} fix(es) would be applied to {len(changed)} file(s)", file=sys.stderr)
         if errors:
@@ -253,13 +289,27 @@ def cmd_fix(args) -> tuple[int | None, bool]:
     return None, bool(errors)
 
 
+def _nothing_to_check(args, report) -> None:
+    """A run that found no input at all says so (as ruff does, exit 0)."""
+    if report.checked or report.errors or getattr(args, "quiet", False):
+        return
+    print(
+        "newslint: warning: no documents to check under the given path(s) "
+        f"({', '.join(args.paths)})",
+        file=sys.stderr,
+    )
+
+
 def cmd_check(args) -> int:
-    from lint.report import render
+    from lint.output import write_output
+    from lint.quoting import quote_path
+    from lint.report import chunks
 
     if args.jsonl_field and (args.fix or args.diff):
         print("newslint: error: --fix and --diff do not apply to JSON Lines", file=sys.stderr)
         return EXIT_ERROR
-    fix_exit, fix_failed = cmd_fix(args) if (args.fix or args.diff) else (None, False)
+    output = _plan_output(args)
+    fix_exit, fix_failed = cmd_fix(args, output) if (args.fix or args.diff) else (None, False)
     if fix_exit is not None:
         return fix_exit
     if args.quiet or args.no_progress:
@@ -270,33 +320,36 @@ def cmd_check(args) -> int:
         import os
 
         os.environ["NEWSLINT_PROFILE"] = "1"  # inherited by -j worker processes
-    report = _run(args)
+    report = _run(args, output)
     if args.profile:
         from lint.profile import profile_table
 
         sys.stderr.write(profile_table(report))
     verdict, tables = _gate(args, report)
-    output = render(args.format, report)
-    if args.output:
-        write_report(args.output, output)
-    else:
-        sys.stdout.write(output)
+    write_output(output, chunks(args.format, report))
     if tables:  # on stdout beside a text report, else on stderr
         machine = args.output is not None or args.format not in ("text", "full")
-        (sys.stderr if machine else sys.stdout).write(("\n" if output else "") + tables)
+        # After a report that printed anything (text, full, github and json-lines
+        # print nothing without findings), a blank line first.
+        printed = report.findings or args.format not in ("text", "full", "github", "json-lines")
+        (sys.stderr if machine else sys.stdout).write(("\n" if printed else "") + tables)
     for row in verdict or ():
-        print(f"newslint: {row.path}: over threshold: {'; '.join(row.breaches)}", file=sys.stderr)
+        print(
+            f"newslint: {quote_path(row.path)}: over threshold: {'; '.join(row.breaches)}",
+            file=sys.stderr,
+        )
     for error in report.errors:
         print(f"newslint: error: {error}", file=sys.stderr)
     for failure in report.failures:
         print(
-            f"newslint: error: {failure.path}: rule {failure.rule} did not finish: "
+            f"newslint: error: {quote_path(failure.path)}: rule {failure.rule} did not finish: "
             f"{failure.reason}",
             file=sys.stderr,
         )
     failing = [f for f in report.findings if at_least(f.severity, report.fail_on)]
     if verdict is not None:  # thresholds decide
         failing = verdict
+    _nothing_to_check(args, report)
     if not args.quiet and args.format in ("text", "full"):
         from lint.sources import skipped_summary
 
@@ -314,16 +367,19 @@ def cmd_check(args) -> int:
     return EXIT_CLEAN
 
 
-def _run(args):
+def _run(args, output):
     """The report for check and baseline: files, or JSON Lines records."""
     jobs = max(0, getattr(args, "jobs", 1))  # 0: automatic (lint.runner.AUTO_JOBS_MIN_INPUTS)
+    guard = _guard(output)
     if args.jsonl_field:
         from lint.jsonl import run_jsonl
 
-        return run_jsonl(list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id, jobs)
+        return run_jsonl(
+            list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id, jobs, guard
+        )
     from lint.runner import run
 
-    return run(list(args.paths), _settings(args), jobs)
+    return run(list(args.paths), _settings(args), jobs, guard)
 
 
 def _gate(args, report) -> tuple[list | None, str]:
@@ -362,13 +418,18 @@ def _gate(args, report) -> tuple[list | None, str]:
 
 
 def cmd_baseline(args) -> int:
-    from lint.baseline import write_baseline
+    from lint.baseline import baseline_json
+    from lint.output import write_output
+    from lint.quoting import quote_path
 
-    report = _run(args)
-    count = write_baseline(report, args.output)
+    output = _plan_output(args)
+    report = _run(args, output)
+    text, count = baseline_json(report)
+    write_output(output, [text])
     for error in report.errors:
         print(f"newslint: error: {error}", file=sys.stderr)
-    print(f"wrote {count} finding(s) to {args.output}", file=sys.stderr)
+    _nothing_to_check(args, report)
+    print(f"wrote {count} finding(s) to {quote_path(args.output)}", file=sys.stderr)
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
@@ -422,11 +483,11 @@ def cmd_rule(args) -> int:
 
 
 def cmd_test_packs(args) -> int:
-    from lint.packs import load_pack
+    from lint.rulebook import load_pack_file
     from lint.selftest import run_examples
 
     if args.packs:
-        rules = [rule for path in args.packs for rule in load_pack(path).rules]
+        rules = [rule for path in args.packs for rule in load_pack_file(Path(path)).rules]
     else:
         rules = _rules_for(args, everything=True)
     count, failures = run_examples(rules)
@@ -457,6 +518,19 @@ COMMANDS = {
 }
 
 
+def _exit_on_termination() -> None:
+    """SIGTERM and SIGHUP unwind the stack like Ctrl-C does, so that temporary
+    files are removed (lint.atomic) and worker processes stopped (lint.workers)."""
+    import signal
+
+    def leave(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), leave)
+
+
 def main(argv: list[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else argv
     parser = build_parser(words[0] if words and words[0] in COMMANDS else None)
@@ -472,23 +546,28 @@ def main(argv: list[str] | None = None) -> int:
         # For worker processes too; the person running newslint chose these.
         hosts = [os.environ.get(ALLOW_ENV, ""), *args.allow_network]
         os.environ[ALLOW_ENV] = ",".join(h for h in hosts if h)
+    _exit_on_termination()
     try:
         return COMMANDS[args.command](args)
     except (PackError, ConfigError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `newslint check | head`: the reader has all it wants
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return EXIT_CLEAN
     except Exception as exc:
         from lint.baseline import BaselineError
         from lint.gitdiff import GitError
+        from lint.output import OutputError
 
-        if not isinstance(exc, BaselineError | GitError):
+        if not isinstance(exc, BaselineError | GitError | OutputError):
             raise
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_CLEAN
 
 
 if __name__ == "__main__":

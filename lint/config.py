@@ -13,6 +13,7 @@ configuration file are relative to that file.
     fail-on = "warning"                # error | warning | info
     include = ["*.txt", "*.md"]
     exclude = ["drafts/**"]
+    max-document-size = "10MB"         # larger inputs are skipped with a message
 
     [tool.newslint.severity]           # override a rule's severity, or switch it off
     "mt.kiev" = "error"
@@ -31,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 
 from lint.finding import SEVERITIES
+from lint.sources import DEFAULT_MAX_DOCUMENT_BYTES, InputError, parse_size, read_bytes
 
 CONFIG_FILES = (".newslint.toml", "pyproject.toml")
 KEYS = {
@@ -45,8 +47,11 @@ KEYS = {
     "severity",
     "per-file-ignores",
     "thresholds",
+    "max-document-size",
 }
 DEFAULT_INCLUDE = ("*.txt", "*.md")
+# A configuration file larger than this is refused (pyproject.toml files are a few KB).
+MAX_CONFIG_BYTES = 4 << 20
 
 
 class ConfigError(Exception):
@@ -66,6 +71,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)  # see lint.gate
+    max_document_size: int = DEFAULT_MAX_DOCUMENT_BYTES  # bytes; larger inputs are skipped
     root: Path = field(default_factory=Path.cwd)
     source: Path | None = None  # the file this came from, if any
 
@@ -129,9 +135,12 @@ def find_config_file(start: Path) -> Path | None:
 
 def _section(path: Path) -> dict | None:
     """The newslint table of a configuration file, None when it has none."""
+    data = read_bytes(str(path), MAX_CONFIG_BYTES, limit_hint="")  # never a FIFO or device
+    if isinstance(data, InputError):
+        raise ConfigError(f"{path}: cannot read configuration: {data.reason}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
     return _parse_section(path, text)
 
@@ -195,6 +204,12 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
     ):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
     thresholds = _thresholds(section.get("thresholds", {}), where)
+    max_size = DEFAULT_MAX_DOCUMENT_BYTES
+    if "max-document-size" in section:
+        try:
+            max_size = parse_size(section["max-document-size"])
+        except ValueError as exc:
+            raise ConfigError(f"{where}: max-document-size: {exc}") from None
     return Config(
         packs=tuple((root / p).resolve() for p in strings("packs") or ()),
         builtin_packs=builtin,
@@ -207,6 +222,7 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
         severity=dict(severity),
         per_file_ignores={k: tuple(v) for k, v in ignores.items()},
         thresholds=thresholds,
+        max_document_size=max_size,
         root=root.resolve(),
         source=path,
     )

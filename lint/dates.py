@@ -207,7 +207,7 @@ def _document_date(doc: Document, head_lines: int) -> tuple[dt.date, int] | None
         rest = _WEEKDAY_RE.sub("", rest)
         # A dateline has few words besides the date: "Published", "Updated", a place.
         if len(re.findall(r"[A-Za-z]+", rest)) <= 4:
-            return dates[0].date(), doc.line_index(span.start) + 1
+            return dates[0].date(), doc.position(span.start).line
     return None
 
 

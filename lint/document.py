@@ -128,11 +128,21 @@ class Position:
 
 
 class Document:
-    """Text plus a lazily built index of lines, paragraphs, sentences and words."""
+    """Text plus a lazily built index of lines, paragraphs, sentences and words.
 
-    def __init__(self, text: str, path: str = "-") -> None:
+    A document may be a segment of a longer text (`lint.segments`): then
+    `first_line` and `first_column` say where it starts in the whole, and
+    line and column numbers (`position`, `offset`, `line_text`) count in the
+    whole text, while character offsets stay offsets into `text`.
+    """
+
+    def __init__(
+        self, text: str, path: str = "-", first_line: int = 1, first_column: int = 1
+    ) -> None:
         self.text = text
         self.path = path
+        self.first_line = first_line
+        self.first_column = first_column
         self._memo: dict = {}
 
     def memo(self, key, build):
@@ -166,11 +176,17 @@ class Document:
         offset = max(0, min(offset, len(self.text)))
         index = self.line_index(offset)
         # An offset inside a CRLF pair belongs to the end of its line.
-        return Position(index + 1, offset - self.line_starts[index] + 1)
+        column = offset - self.line_starts[index] + 1
+        if index == 0:
+            column += self.first_column - 1
+        return Position(index + self.first_line, column)
 
     def offset(self, line: int, column: int) -> int:
         """Inverse of `position`."""
-        return self.line_starts[line - 1] + column - 1
+        index = line - self.first_line
+        if index == 0:
+            column -= self.first_column - 1
+        return self.line_starts[index] + column - 1
 
     def utf16_column(self, offset: int) -> int:
         """1-based column of `offset` counted in UTF-16 code units."""
@@ -183,9 +199,11 @@ class Document:
         return len(self.text[:offset].encode("utf-8", "surrogatepass"))
 
     def line_text(self, line: int) -> str:
-        """The text of a 1-based line, without its line break."""
-        start = self.line_starts[line - 1]
-        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        """The text of a 1-based line, without its line break (in a segment,
+        the part of the line the segment holds)."""
+        index = line - self.first_line
+        start = self.line_starts[index]
+        end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
     @property

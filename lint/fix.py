@@ -15,12 +15,22 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from lint.atomic import write_atomically
+from lint.atomic import MetadataNotKept, write_atomically
 from lint.finding import Finding
-from lint.sources import STDIN, Decoded, InputError, decode, read_bytes
+from lint.sources import (
+    DEFAULT_MAX_DOCUMENT_BYTES,
+    STDIN,
+    Decoded,
+    InputError,
+    decode,
+    read_bytes,
+    read_stdin,
+)
 
 MAX_ROUNDS = 10
 
@@ -42,6 +52,7 @@ class FileFix:
     after: str
     applied: int  # number of edits applied, over all rounds
     error: str | None = None
+    unreadable: bool = False  # the error is the input's own: the check reports it too
 
     @property
     def changed(self) -> bool:
@@ -131,14 +142,31 @@ class FileChanged(Exception):
 
 
 def write_if_unchanged(path: str, original: bytes, data: bytes) -> None:
-    """Replace `path` by `data` atomically, unless its bytes are no longer `original`."""
+    """Replace `path` by `data` atomically, keeping its owner, group, mode and
+    extended attributes, unless its bytes are no longer `original` (checked
+    just before the rename)."""
 
     def still_original() -> None:
-        with open(path, "rb") as fh:
-            if fh.read() != original:
-                raise FileChanged(f"{path}: changed while being fixed; left as it is")
+        now = read_bytes(path, len(original) + 1, limit_hint="")
+        if now != original:
+            raise FileChanged(f"{path}: changed while being fixed; left as it is")
 
-    write_atomically(path, data, before_rename=still_original)
+    write_atomically(path, data, before_rename=still_original, keep_metadata=True)
+
+
+def why_not_rewrite(path: str) -> str | None:
+    """Why the file at `path` (a symbolic link's target) must be left as it is."""
+    info = os.stat(path)
+    if info.st_nlink > 1:
+        return (
+            f"has {info.st_nlink} hard links, which a rewrite would split; left as it is "
+            "(--diff shows the fixes)"
+        )
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return f"is read-only (mode {stat.S_IMODE(info.st_mode):04o}); left as it is"
+    if not os.access(path, os.W_OK):
+        return "is not writable by you; left as it is"
+    return None
 
 
 def fix_file(
@@ -146,21 +174,32 @@ def fix_file(
     lint: Callable[[str, str], list[Finding]],
     unsafe: bool = False,
     write: bool = True,
+    limit: int = DEFAULT_MAX_DOCUMENT_BYTES,
 ) -> FileFix:
-    """Fix one file; `lint(path, text)` returns the findings for a version of it."""
-    original = read_bytes(path)  # never blocks on a FIFO or device
+    """Fix one file; `lint(path, text)` returns the findings for a version of it.
+
+    A symbolic link is fixed by rewriting its target (the link stays a link);
+    a file with several hard links, a read-only file, or one whose owner or
+    extended attributes could not be kept is left as it is, with a message.
+    """
+    original = read_bytes(path, limit)  # never blocks on a FIFO or device
     if isinstance(original, InputError):
-        return FileFix(path, "", "", 0, str(original))
+        return FileFix(path, "", "", 0, str(original), unreadable=True)
     decoded = decode(original, path)
     if isinstance(decoded, InputError):
-        return FileFix(path, "", "", 0, str(decoded))
+        return FileFix(path, "", "", 0, str(decoded), unreadable=True)
     after, applied = fix_text(decoded.text, lambda t: lint(path, t), unsafe, decoded.newline)
     result = FileFix(path, decoded.text, after, applied)
     if write and result.changed:
         try:
-            write_if_unchanged(path, original, encode(after, decoded, original))
-        except FileChanged as exc:
-            result.error, result.after, result.applied = str(exc), decoded.text, 0
+            target = os.path.realpath(path)
+            refusal = why_not_rewrite(target)
+            if refusal is not None:
+                raise FileChanged(f"{path}: {refusal}")
+            write_if_unchanged(target, original, encode(after, decoded, original))
+        except (FileChanged, MetadataNotKept) as exc:
+            message = str(exc) if isinstance(exc, FileChanged) else f"{path}: {exc}; left as it is"
+            result.error, result.after, result.applied = message, decoded.text, 0
         except OSError as exc:
             result.error = f"{path}: cannot write: {exc.strerror or exc}"
             result.after, result.applied = decoded.text, 0
@@ -178,12 +217,13 @@ def unified_diff(fix: FileFix) -> str:
     return "".join(out)
 
 
-def _fix_stdin(lint, unsafe: bool) -> FileFix:
-    import sys
-
-    decoded = decode(sys.stdin.buffer.read(), STDIN)
+def _fix_stdin(lint, unsafe: bool, limit: int) -> FileFix:
+    data = read_stdin(limit)
+    if isinstance(data, InputError):
+        return FileFix(STDIN, "", "", 0, str(data), unreadable=True)
+    decoded = decode(data, STDIN)
     if isinstance(decoded, InputError):
-        return FileFix(STDIN, "", "", 0, str(decoded))
+        return FileFix(STDIN, "", "", 0, str(decoded), unreadable=True)
     after, applied = fix_text(decoded.text, lambda t: lint(STDIN, t), unsafe, decoded.newline)
     return FileFix(STDIN, decoded.text, after, applied)
 
@@ -194,8 +234,9 @@ class FixError:
     input_error: bool = False  # an input that cannot be read: the check reports it too
 
 
-def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = True):
-    """Fix every file the paths expand to. Returns (fixes, errors)."""
+def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = True, guard=None):
+    """Fix every file the paths expand to. Returns (fixes, errors). `guard(inputs)`
+    sees the inputs before any is read, as in `runner.run`."""
     from lint import runner
     from lint.sources import expand
 
@@ -208,16 +249,21 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
 
     fixes: list[FileFix] = []
     errors: list[FixError] = []
-    for item in expand(paths, config.include, config.exclude):
+    items = list(expand(paths, config.include, config.exclude))
+    if guard is not None:
+        guard([i for i in items if not isinstance(i, InputError)])
+    for item in items:
         if isinstance(item, InputError):
             errors.append(FixError(str(item), input_error=True))
         elif item == STDIN and write:
             errors.append(FixError("-: standard input cannot be fixed in place; use --diff"))
-        elif item == STDIN:
-            fixes.append(_fix_stdin(lint, unsafe))
         else:
-            fix = fix_file(item, lint, unsafe, write)
+            if item == STDIN:
+                fix = _fix_stdin(lint, unsafe, config.max_document_size)
+            else:
+                limit = runner._RESOLVER.for_path(item).max_document_size
+                fix = fix_file(item, lint, unsafe, write, limit)
             if fix.error:
-                errors.append(FixError(fix.error))
+                errors.append(FixError(fix.error, input_error=fix.unreadable))
             fixes.append(fix)
     return fixes, errors

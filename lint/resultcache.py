@@ -164,7 +164,8 @@ def encode(result: DocumentResult, linter: Linter) -> bytes | None:
         else:
             facts[rule_id] = []
     data = {"path": result.path, "words": result.words, "findings": findings, "facts": facts}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # ASCII, so a file name's undecodable bytes (lone surrogates) are kept as escapes.
+    return json.dumps(data, separators=(",", ":")).encode("ascii")
 
 
 def decode(payload: bytes, linter: Linter, path: str, text: str) -> DocumentResult:

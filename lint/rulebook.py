@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +12,9 @@ from lint.cache import Codec, cached, digest, json_codec, source_digest, tree_di
 from lint.config import Config, ConfigError, matches_prefix
 from lint.engine import Linter
 from lint.packs import (
+    MAX_PACK_BYTES,
     Pack,
+    PackError,
     Rule,
     builtin_pack_paths,
     builtin_rules_dir,
@@ -25,10 +29,34 @@ def _cached_pack(path: str, mtime_ns: int, size: int) -> Pack:
     return load_pack(path)
 
 
+def _pack_file_stat(path: Path) -> os.stat_result:
+    """The stat of a user's pack, which must be a regular file of a sane size:
+    a FIFO or a device would make `load_pack` wait or read without end."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise PackError(str(path), None, f"cannot read pack: {reason}") from None
+    if not stat.S_ISREG(info.st_mode):
+        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise PackError(str(path), None, f"cannot read pack: {what} (a FIFO or device?)")
+    if info.st_size > MAX_PACK_BYTES:
+        raise PackError(
+            str(path), None, f"pack is {info.st_size} bytes; the limit is {MAX_PACK_BYTES}"
+        )
+    return info
+
+
+def load_pack_file(path: Path) -> Pack:
+    """`load_pack` for a pack a user names (--pack, `packs =`, test-packs)."""
+    _pack_file_stat(path)
+    return load_pack(path)
+
+
 def cached_pack(path: Path) -> Pack:
     """Load a pack once per process (reloaded when the file changes)."""
-    stat = path.stat()
-    return _cached_pack(str(path), stat.st_mtime_ns, stat.st_size)
+    info = _pack_file_stat(path)
+    return _cached_pack(str(path), info.st_mtime_ns, info.st_size)
 
 
 @lru_cache(maxsize=1)
@@ -108,11 +136,27 @@ def builtin_packs() -> dict[str, Pack]:
 def packs_for(config: Config) -> list[Pack]:
     packs = []
     if config.builtin_packs:
-        for pack in builtin_packs().values():
+        builtin = builtin_packs().values()
+        if config.builtin_packs is not True:
+            _check_pack_names(config, [pack.name for pack in builtin])
+        for pack in builtin:
             if config.builtin_packs is True or pack.name in config.builtin_packs:
                 packs.append(pack)
     packs.extend(cached_pack(Path(p)) for p in config.packs)
     return packs
+
+
+def _check_pack_names(config: Config, known: list[str]) -> None:
+    """A misspelt name in `builtin-packs` would switch its rules off in silence."""
+    for name in config.builtin_packs:
+        if name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            where = config.source or "configuration"
+            raise ConfigError(
+                f"{where}: builtin-packs: no built-in pack {name!r}{hint} "
+                f"(built-in packs: {', '.join(sorted(known))})"
+            )
 
 
 def all_rules(config: Config) -> list[Rule]:

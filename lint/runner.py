@@ -8,16 +8,15 @@ order, and findings are sorted, so `-j N` prints exactly what `-j 1` prints.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
-from lint.config import Config, find_config_file, load_config, matches_prefix
-from lint.document import Document
+from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
 from lint.engine import DocumentResult, Linter, RuleFailure
 from lint.finding import Finding
-from lint.packs import Rule
+from lint.packs import PackError, Rule
 from lint.rulebook import linter_for
 from lint.sources import STDIN, InputError, expand, read_input
 
@@ -35,6 +34,7 @@ class Settings:
     fail_on: str | None = None
     encoding_errors: str = "strict"  # --encoding-errors: strict or replace
     cache_dir: Path | None = None  # results of unchanged files (lint.resultcache)
+    max_document_size: int | None = None  # --max-document-size, over the configuration's
 
 
 class ConfigResolver:
@@ -70,6 +70,7 @@ class ConfigResolver:
             ignore=config.ignore + s.ignore,
             packs=config.packs + s.packs,
             fail_on=s.fail_on or config.fail_on,
+            max_document_size=s.max_document_size or config.max_document_size,
         )
 
 
@@ -111,14 +112,14 @@ def _check_document(config: Config, path: str, text: str) -> DocumentResult:
     """The linter's result, from the result cache when the file is unchanged."""
     linter = linter_for(config)
     if _RESULTS is None or os.environ.get("NEWSLINT_PROFILE"):
-        return linter.check_document(Document(text, path))
+        return linter.check(text, path)
     from lint.resultcache import cacheable
 
     if not cacheable(linter):
-        return linter.check_document(Document(text, path))
+        return linter.check(text, path)
     result = _RESULTS.get(linter, path, text)
     if result is None:
-        result = linter.check_document(Document(text, path))
+        result = linter.check(text, path)
         _RESULTS.put(linter, path, text, result)
     return result
 
@@ -126,12 +127,12 @@ def _check_document(config: Config, path: str, text: str) -> DocumentResult:
 def check_input(path: str, text: str | None = None) -> DocumentResult | InputError:
     """Read (unless `text` is given) and check one input."""
     assert _RESOLVER is not None, "call _init_worker first"
+    config = _RESOLVER.for_path(path)
     if text is None:
-        decoded = read_input(path, _RESOLVER.settings.encoding_errors)
+        decoded = read_input(path, _RESOLVER.settings.encoding_errors, config.max_document_size)
         if isinstance(decoded, InputError):
             return decoded
         text = decoded.text
-    config = _RESOLVER.for_path(path)
     result = _check_document(config, path, text)
     ignored = config.ignored_for(path)
     if ignored:
@@ -142,7 +143,14 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
 # --- many inputs ----------------------------------------------------------
 
 
-def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Report:
+def run(
+    paths: list[str],
+    settings: Settings = Settings(),
+    jobs: int = 1,
+    guard: Callable[[list[str]], None] | None = None,
+) -> Report:
+    """Check every input. `guard(inputs)` sees the expanded inputs before any
+    is read, and may raise to stop the run (the CLI refuses `-o` over one)."""
     _init_worker(settings)
     resolver = _RESOLVER
     cwd_config = resolver.for_path(STDIN)
@@ -153,34 +161,49 @@ def run(paths: list[str], settings: Settings = Settings(), jobs: int = 1) -> Rep
             report.errors.append(item)
         else:
             inputs.append(item)
+    if guard is not None:
+        guard(inputs)
     from lint.progress import progress
 
     # Results are consumed as they come: only findings and batch facts are kept.
-    results = progress(_check_all(inputs, settings, jobs), len(inputs))
+    items = ((path, None) for path in inputs)
+    results = progress(check_all(items, settings, jobs, len(inputs)), len(inputs))
     linters: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
     for path, result in zip(inputs, results, strict=True):
-        if isinstance(result, InputError):
-            report.errors.append(result)
-            continue
-        report.checked.append(path)
-        report.findings.extend(result.findings)
-        report.failures.extend(result.failures)
-        report.words[path] = result.words
-        for rule_id, seconds in result.timings.items():
-            report.timings[rule_id] = report.timings.get(rule_id, 0.0) + seconds
-        config = resolver.for_path(path)
-        linter = linter_for(config)
-        if config.key() not in linters:
-            linters[config.key()] = (linter, [])
-            for rule in linter.rules:
-                report.rules.setdefault(rule.id, rule)
-        if any(result.facts.values()):  # a document without facts changes no batch finding
-            linters[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
+        add_result(report, linters, resolver, path, result)
     report.findings.extend(batch_findings(linters.values(), resolver))
     report.findings.sort()
     if _RESULTS is not None:
         _RESULTS.prune_if_due()
     return report
+
+
+def add_result(
+    report: Report,
+    linters: dict[tuple, tuple[Linter, list[DocumentResult]]],
+    resolver: ConfigResolver,
+    path: str,
+    result: DocumentResult | InputError,
+) -> None:
+    """Keep what the report needs of one input's result: its findings, and its
+    facts for the cross-document rules of its configuration's linter."""
+    if isinstance(result, InputError):
+        report.errors.append(result)
+        return
+    report.checked.append(path)
+    report.findings.extend(result.findings)
+    report.failures.extend(result.failures)
+    report.words[path] = result.words
+    for rule_id, seconds in result.timings.items():
+        report.timings[rule_id] = report.timings.get(rule_id, 0.0) + seconds
+    config = resolver.for_path(path)
+    linter = linter_for(config)
+    if config.key() not in linters:
+        linters[config.key()] = (linter, [])
+        for rule in linter.rules:
+            report.rules.setdefault(rule.id, rule)
+    if any(result.facts.values()):  # a document without facts changes no batch finding
+        linters[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
 
 
 def effective_jobs(jobs: int, inputs: int) -> int:
@@ -191,33 +214,72 @@ def effective_jobs(jobs: int, inputs: int) -> int:
     return (os.cpu_count() or 1) if inputs >= AUTO_JOBS_MIN_INPUTS else 1
 
 
-def _check_all(
-    inputs: list[str], settings: Settings, jobs: int, texts: list[str] | None = None
+def check_all(
+    items: Iterable[tuple[str, str | None]],
+    settings: Settings,
+    jobs: int,
+    total: int | None = None,
 ) -> Iterator[DocumentResult | InputError]:
-    """Results of `check_input` for each input, in order; `texts`, when given,
-    are the inputs' texts (JSON Lines records), else each file is read."""
-    given = texts if texts is not None else [None] * len(inputs)
-    todo = [(p, t) for p, t in zip(inputs, given, strict=True) if p != STDIN or t is not None]
-    jobs = effective_jobs(jobs, len(todo))
-    if jobs > 1 and len(todo) > 1:
-        from concurrent.futures import ProcessPoolExecutor  # only with -j: 10-20 ms to import
+    """`check_safely(path, text)` for each (path, text) item, in order: a text
+    of None means the file is read. With `jobs` > 1, in worker processes
+    (lint.workers); with 0, one per core once there are `AUTO_JOBS_MIN_INPUTS`
+    inputs (`total`, or counted by reading that many items ahead)."""
+    items = iter(items)
+    head: list[tuple[str, str | None]] = []
+    if total is None:
+        head = list(islice(items, AUTO_JOBS_MIN_INPUTS))
+        total = len(head) if len(head) < AUTO_JOBS_MIN_INPUTS else AUTO_JOBS_MIN_INPUTS
+    items = chain(head, items)
+    jobs = min(effective_jobs(jobs, total), max(1, total), os.cpu_count() or 1)
+    if jobs <= 1:
+        for path, text in items:
+            yield check_safely(path, text)
+        return
+    # The first input is checked here, before the workers start: forked
+    # workers inherit the compiled rules and whatever the kinds load on first
+    # use (lexicons, dictionaries) instead of each loading them again.
+    first = next(items, None)
+    if first is None:
+        return
+    yield check_safely(*first)
+    from lint.workers import check_in_workers  # only with -j
 
-        workers = min(jobs, len(todo), os.cpu_count() or 1)
-        chunk = max(1, min(64, len(todo) // (workers * 4)))
-        # The first input is checked here, before the workers start: forked
-        # workers inherit the compiled rules and whatever the kinds load on first
-        # use (lexicons, dictionaries) instead of each loading them again.
-        first = check_input(*todo[0])
-        paths, bodies = [p for p, _ in todo[1:]], [t for _, t in todo[1:]]
-        with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-            # In input order, each result handed on as soon as it (and those
-            # before it) are done, not after the whole run.
-            done = chain([first], pool.map(check_input, paths, bodies, chunksize=chunk))
-            for path, text in zip(inputs, given, strict=True):
-                yield check_input(path) if path == STDIN and text is None else next(done)
-    else:
-        for path, text in zip(inputs, given, strict=True):
-            yield check_input(path, text)
+    batch = max(1, min(64, total // (jobs * 4)))
+    yield from check_in_workers(items, settings, jobs, batch)
+
+
+def check_safely(path: str, text: str | None = None) -> DocumentResult | InputError:
+    """`check_input`, except that an input which exhausts the memory, or meets a
+    bug in newslint, fails alone: the run reports it and goes on."""
+    try:
+        return check_input(path, text)
+    except (PackError, ConfigError):
+        raise
+    except Exception as exc:
+        if _out_of_memory(exc):
+            return InputError(
+                path,
+                "ran out of memory while checking it; skipped "
+                "(a lower --max-document-size skips such inputs before reading them)",
+                "out of memory",
+            )
+        # A bug: name it, and keep the other inputs' results.
+        why = f"{type(exc).__name__}: {exc}"
+        return InputError(
+            path, f"newslint failed on it ({why}); this is a bug, please report it", "crashed"
+        )
+
+
+def _out_of_memory(exc: BaseException | None) -> bool:
+    """A MemoryError, or an error a C extension raised because of one (a
+    SystemError caused by the MemoryError)."""
+    for _ in range(10):
+        if exc is None:
+            return False
+        if isinstance(exc, MemoryError):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def batch_findings(

@@ -14,19 +14,41 @@ import codecs
 import errno
 import fnmatch
 import os
+import re
 import stat
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import BinaryIO
+
+from lint.quoting import quote_path
 
 STDIN = "-"
 # A NUL byte this early means a binary file (git's rule); later, a corrupt text.
 BINARY_SAMPLE = 8192
-# Inputs larger than this are refused rather than read into memory.
-MAX_INPUT_BYTES = 1 << 30
+# Documents larger than this are skipped, not read (--max-document-size,
+# `max-document-size` in the configuration). A news article is a few kilobytes;
+# 10 MB is a thousand of them, and costs ~100 MB of memory and ~30 s to check.
+DEFAULT_MAX_DOCUMENT_BYTES = 10 << 20
 ENCODING_ERRORS = ("strict", "replace")
+_SIZE_UNITS = {"": 1, "b": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+
+def parse_size(text: str | int) -> int:
+    """'10MB', '512k', '2G' or a number of bytes (units are powers of 1024)."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        value, unit = text, ""
+    else:
+        match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)(?:i?b)?\s*", str(text), re.IGNORECASE)
+        if match is None:
+            raise ValueError(f"not a size: {text!r} (say 10MB, 512KB or a number of bytes)")
+        value, unit = int(match.group(1)), match.group(2).lower()
+    size = value * _SIZE_UNITS[unit]
+    if size <= 0:
+        raise ValueError(f"a size must be positive, not {text!r}")
+    return size
 
 
 @dataclass(frozen=True)
@@ -36,7 +58,7 @@ class InputError:
     kind: str = "unreadable"  # a short word for the summary: binary, encoding, missing...
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{quote_path(self.path)}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -113,8 +135,11 @@ def _dominant_newline(text: str) -> str:
     return "\r\n" if crlf and crlf >= lf else "\n"
 
 
-def _os_reason(exc: OSError) -> tuple[str, str]:
-    """A plain reason and a summary kind for an OS error."""
+def _os_reason(exc: OSError | ValueError) -> tuple[str, str]:
+    """A plain reason and a summary kind for an OS error (or the ValueError of
+    a file name holding a NUL byte)."""
+    if not isinstance(exc, OSError):
+        return f"cannot read: {exc}", "unreadable"
     code = exc.errno
     if code == errno.ENOENT:
         return "no such file (deleted after it was listed?)", "missing"
@@ -143,50 +168,111 @@ def _special_file(mode: int) -> str | None:
     return None
 
 
-def read_bytes(path: str) -> bytes | InputError:
-    """The bytes of a regular file. Never blocks: the file is opened with
-    O_NONBLOCK and checked with fstat before anything is read."""
+def open_regular(path: str) -> BinaryIO | InputError:
+    """A regular file opened for reading, or why not. Never blocks: the file
+    is opened with O_NONBLOCK and checked with fstat, so a FIFO, device or
+    socket is refused before anything is read."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         special = _special_file(os.stat(path).st_mode)  # sockets cannot even be opened
         fd = os.open(path, flags) if special is None else None
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         return InputError(path, *_os_reason(exc))
     if fd is None:
         return InputError(path, special, "not a file")
     try:
-        info = os.fstat(fd)  # the file opened may not be the one stat saw
-        special = _special_file(info.st_mode)
-        if special is not None:
-            return InputError(path, special, "not a file")
-        if info.st_size > MAX_INPUT_BYTES:
-            return InputError(
-                path, f"{info.st_size} bytes; the limit is {MAX_INPUT_BYTES}", "too large"
-            )
-        with os.fdopen(fd, "rb", closefd=False) as fh:
+        special = _special_file(os.fstat(fd).st_mode)  # the file opened may not be the one seen
+    except OSError as exc:
+        os.close(fd)
+        return InputError(path, *_os_reason(exc))
+    if special is not None:
+        os.close(fd)
+        return InputError(path, special, "not a file")
+    return os.fdopen(fd, "rb")
+
+
+def read_bytes(
+    path: str, limit: int = DEFAULT_MAX_DOCUMENT_BYTES, limit_hint: str = "--max-document-size"
+) -> bytes | InputError:
+    """The bytes of a regular file of at most `limit` bytes (`open_regular`),
+    never reading more than `limit` + 1 bytes (a file may grow)."""
+    fh = open_regular(path)
+    if isinstance(fh, InputError):
+        return fh
+    try:
+        with fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > limit:
+                return _too_large(path, f"{size} bytes", limit, limit_hint)
             # Ask for the size fstat gave (read(n) allocates n bytes first: a
             # 1 GiB request costs ~25 us a file), then for whatever has grown.
-            data = fh.read(info.st_size + 1)
-            if len(data) > info.st_size:
-                data += fh.read(MAX_INPUT_BYTES + 1 - len(data))
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += _read_capped(fh, limit + 1 - len(data))
+            if len(data) > limit:
+                return _too_large(path, "grew while being read", limit, limit_hint)
             return data
     except OSError as exc:
         return InputError(path, *_os_reason(exc))
-    finally:
-        os.close(fd)
 
 
-def read_input(path: str, errors: str = "strict") -> Decoded | InputError:
-    if path == STDIN:
-        try:
-            data = sys.stdin.buffer.read()
-        except OSError as exc:
-            return InputError(path, *_os_reason(exc))
-    else:
-        data = read_bytes(path)
-        if isinstance(data, InputError):
-            return data
+def _read_capped(stream, most: int) -> bytes:
+    """Up to `most` bytes, a megabyte at a time (read(n) allocates n bytes
+    before reading any, however little there is)."""
+    parts = []
+    left = most
+    while left > 0:
+        part = stream.read(min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
+def _too_large(path: str, what: str, limit: int, hint: str) -> InputError:
+    """'PATH: 12000000 bytes, over the limit of 10485760 (--max-document-size); skipped'."""
+    where = f" ({hint})" if hint else ""
+    return InputError(path, f"{what}, over the limit of {limit} bytes{where}; skipped", "too large")
+
+
+def read_stdin(limit: int = DEFAULT_MAX_DOCUMENT_BYTES) -> bytes | InputError:
+    """Standard input, at most `limit` bytes (`newslint check - < /dev/zero`
+    stops there instead of filling the memory)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # started with stdin closed (`<&-`)
+        return InputError(STDIN, "standard input is closed", "unreadable")
+    try:
+        data = _read_capped(stream, limit + 1)
+    except (OSError, ValueError) as exc:  # ValueError: read from a closed file
+        if isinstance(exc, OSError):
+            return InputError(STDIN, *_os_reason(exc))
+        return InputError(STDIN, "standard input is closed", "unreadable")
+    if len(data) > limit:
+        return InputError(
+            STDIN,
+            f"standard input holds more than {limit} bytes (--max-document-size); skipped",
+            "too large",
+        )
+    return data
+
+
+def read_input(
+    path: str, errors: str = "strict", limit: int = DEFAULT_MAX_DOCUMENT_BYTES
+) -> Decoded | InputError:
+    data = read_stdin(limit) if path == STDIN else read_bytes(path, limit)
+    if isinstance(data, InputError):
+        return data
     return decode(data, path, errors)
+
+
+def reread_text(path: str) -> str:
+    """The text of a file already checked, for a report or baseline that needs
+    it again ('' if it cannot be read now). Undecodable bytes become U+FFFD,
+    as under --encoding-errors replace; the size limit was applied when it was
+    checked."""
+    decoded = read_input(path, "replace", limit=1 << 40)
+    return "" if isinstance(decoded, InputError) else decoded.text
 
 
 def skipped_summary(errors: list[InputError]) -> str:
@@ -227,19 +313,45 @@ def expand(
             yield InputError(raw, "no such file or directory", "missing")
 
 
-def _walk(root: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> Iterator[str]:
+def _walk(
+    root: Path, include: tuple[str, ...], exclude: tuple[str, ...]
+) -> Iterator[str | InputError]:
     """Files under `root` in the order of their sorted full paths, one
-    directory listing in memory at a time (not the whole tree).
+    directory listing per level in memory (not the whole tree), and without
+    recursion: a folder nested 10,000 deep is walked like any other.
 
     Sorting each directory by name, with a '/' after folder names, visits the
     files in exactly the order of sorting all their paths as strings.
     """
-    yield from _walk_folder(str(root), ".", include, exclude)
+    listing = _listing(str(root))
+    if isinstance(listing, InputError):
+        yield listing
+        return
+    # Each level: the folder's path, its path relative to root, and what is left of it.
+    stack = [(str(root), ".", iter(listing))]
+    while stack:
+        folder, rel_folder, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        name, is_dir = entry
+        rel = os.path.normpath(os.path.join(rel_folder, name))
+        path = os.path.join(folder, name)
+        if not is_dir:
+            if _matches(rel, include) and not _matches(rel, exclude):
+                yield path
+        elif not name.startswith(".") and not _matches(rel, exclude):
+            inner = _listing(path)
+            if isinstance(inner, InputError):
+                yield inner
+            else:
+                stack.append((path, rel, iter(inner)))
 
 
-def _walk_folder(
-    folder: str, rel_folder: str, include: tuple[str, ...], exclude: tuple[str, ...]
-) -> Iterator[str | InputError]:
+def _listing(folder: str) -> list[tuple[str, bool]] | InputError:
+    """(name, is a folder) for each entry, sorted as `_walk` needs; symlinked
+    folders are left out (not followed)."""
     try:
         with os.scandir(folder) as listing:
             entries = []
@@ -253,13 +365,6 @@ def _walk_folder(
                     continue  # symlinked folders are not followed
                 entries.append((entry.name + "/" if is_dir else entry.name, entry.name, is_dir))
     except OSError as exc:
-        yield InputError(folder, f"cannot list folder: {exc.strerror or exc}", "unreadable")
-        return
+        return InputError(folder, f"cannot list folder: {exc.strerror or exc}", "unreadable")
     entries.sort()
-    for _, name, is_dir in entries:
-        rel = os.path.normpath(os.path.join(rel_folder, name))
-        if is_dir:
-            if not name.startswith(".") and not _matches(rel, exclude):
-                yield from _walk_folder(os.path.join(folder, name), rel, include, exclude)
-        elif _matches(rel, include) and not _matches(rel, exclude):
-            yield os.path.join(folder, name)
+    return [(name, is_dir) for _, name, is_dir in entries]

@@ -100,3 +100,49 @@ def test_each_partition_is_checked_once(monkeypatch):
         found = check_bag(db.from_sequence(texts, npartitions=4)).compute()
     assert checked == [2, 2, 2, 2]
     assert set(found["path"]) == {f"{i}.txt" for i in range(8)}
+
+
+def test_documents_that_cannot_be_checked_are_failed_rows_and_the_rest_is_kept(client):
+    import dask.bag as db
+
+    from lint.integrations.dask import FAILED_RULE
+
+    pairs = seed_pairs()
+    bad = [
+        ("none.txt", None),
+        (b"caf\xe9.txt", "Missiles struck Kiev."),  # a path that is not UTF-8, as bytes
+        ("sur\udcff.txt", "Missiles struck Kiev."),  # ... or as os.fsdecode gives it
+        ("number.txt", 42),
+        ("half.txt", "Half \ud800 a pair."),
+    ]
+    bag = db.from_sequence(pairs[:2] + bad + pairs[2:], npartitions=3)
+    got = check_bag(bag).compute()  # no exception: the bad documents fail alone
+    failed = got[got.rule == FAILED_RULE].sort_values("path")
+    assert list(failed.path) == [
+        "caf\\xe9.txt",
+        "half.txt",
+        "none.txt",
+        "number.txt",
+        "sur\\udcff.txt",
+    ]
+    assert set(failed.severity) == {"error"} and set(failed.line) == {1}
+    reasons = dict(zip(failed.path, failed.message, strict=True))
+    assert reasons["none.txt"] == "its text is missing (None); not checked"
+    assert reasons["number.txt"] == "its text is a int, not a string; not checked"
+    assert "not valid UTF-8" in reasons["caf\\xe9.txt"]
+    rest = sort_findings(got[got.rule != FAILED_RULE][KEYS])
+    pd.testing.assert_frame_equal(rest, cli_findings(), check_dtype=False)
+
+
+def test_a_missing_text_in_a_dataframe_is_a_failed_row(client):
+    import dask.dataframe as dd
+
+    from lint.integrations.dask import FAILED_RULE
+
+    rows = seed_pairs() + [("empty.txt", None)]
+    ddf = dd.from_pandas(pd.DataFrame(rows, columns=["doc", "body"]), npartitions=3)
+    got = check_dataframe(ddf, text="body", path="doc").compute()
+    [failed] = got[got.rule == FAILED_RULE].itertuples()
+    assert failed.path == "empty.txt" and "its text is missing" in failed.message
+    rest = sort_findings(got[got.rule != FAILED_RULE][KEYS])
+    pd.testing.assert_frame_equal(rest, cli_findings(), check_dtype=False)

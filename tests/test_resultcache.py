@@ -123,6 +123,21 @@ def test_planted_or_damaged_entries_are_ignored(tmp_path, key_home):
     assert cache.get(linter, "a.txt", TEXT) is None
 
 
+def test_a_file_name_with_undecodable_bytes_is_stored_and_read_back(tmp_path, key_home):
+    """A name's undecodable bytes are lone surrogates in Python; an entry keeps
+    them (as JSON escapes) and gives the same findings back."""
+    import os
+
+    path = os.fsdecode(b"./caf\xe9-\xff.txt")
+    linter = linter_for(Config())
+    cache = resultcache.ResultCache(tmp_path / "results")
+    result = linter.check_document(Document(TEXT, path))
+    cache.put(linter, path, TEXT, result)
+    got = cache.get(linter, path, TEXT)
+    assert got is not None and got.findings == result.findings
+    assert os.fsencode(got.findings[0].path) == b"./caf\xe9-\xff.txt"
+
+
 def test_failures_are_not_stored(tmp_path, key_home):
     from lint.engine import RuleFailure
 

@@ -18,6 +18,8 @@ Install with `pip install 'newslint[dask]'`.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable
 from functools import partial
 from itertools import chain
@@ -27,7 +29,6 @@ import dask.dataframe as dd
 import pandas as pd
 
 from lint.config import Config
-from lint.document import Document
 from lint.engine import DocumentResult, Linter
 from lint.finding import Finding
 
@@ -62,28 +63,82 @@ def _row(f: Finding) -> dict:
     return row
 
 
-def _as_pair(item, index: int) -> tuple[str, str]:
+# The rule of a row that stands for a document that could not be checked (as
+# ruff reports an unreadable file as a diagnostic, E902): severity error, at 1:1,
+# the message saying why. The other documents' findings are kept.
+FAILED_RULE = "newslint.input-error"
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _as_pair(item, index: int) -> tuple[object, object]:
     if isinstance(item, str):
         return f"#{index}", item
     if isinstance(item, dict):
-        return str(item["path"]), item["text"]
+        return item.get("path"), item.get("text")
     path, text = item
-    return str(path), text
+    return path, text
+
+
+def _path_of(raw) -> tuple[str, str | None]:
+    """The path as text a dataframe can hold, and why it is unusable (or None).
+    Bytes or lone surrogates that are not UTF-8 are written as escapes."""
+    if isinstance(raw, bytes):
+        try:
+            return raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            shown = raw.decode("utf-8", "backslashreplace")
+            return shown, "its path is not valid UTF-8 (shown with \\x escapes); not checked"
+    path = str(raw)
+    if _LONE_SURROGATE.search(path):
+        shown = path.encode("utf-8", "backslashreplace").decode("utf-8")
+        return shown, "its path is not valid UTF-8 (shown with \\u escapes); not checked"
+    return path, None
+
+
+def _text_problem(text) -> str | None:
+    if text is None or text is pd.NA or (isinstance(text, float) and math.isnan(text)):
+        return f"its text is missing ({text}); not checked"
+    if not isinstance(text, str):
+        return f"its text is a {type(text).__name__}, not a string; not checked"
+    if not text.isascii() and _LONE_SURROGATE.search(text):
+        return "its text holds a lone surrogate, which is not text; not checked"
+    return None
+
+
+def _failed_row(path: str, reason: str) -> dict:
+    return {
+        "path": path,
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "rule": FAILED_RULE,
+        "severity": "error",
+        "message": reason,
+        "suggestions": [],
+    }
 
 
 def _check_partition(items: Iterable, config: Config) -> list[dict]:
+    """One entry per document: its rows (findings, or one failed row) and facts.
+    A document that cannot be checked fails alone, never the partition."""
     linter = _linter(config)
     out = []
     for index, item in enumerate(items):
-        path, text = _as_pair(item, index)
-        result = linter.check_document(Document(text, path))
-        out.append(
-            {
-                "path": path,
-                "rows": [_row(f) for f in result.findings],
-                "facts": result.facts,
-            }
-        )
+        raw_path, text = _as_pair(item, index)
+        path, problem = _path_of(raw_path)
+        problem = problem or _text_problem(text)
+        rows, facts = [], {}
+        if problem is None:
+            try:
+                result = linter.check(text, path)
+            except Exception as exc:  # MemoryError, or a bug: this document only
+                problem = f"newslint failed on it ({type(exc).__name__}: {exc})"
+            else:
+                rows, facts = [_row(f) for f in result.findings], result.facts
+        if problem is not None:
+            rows = [_failed_row(path, problem)]
+        out.append({"path": path, "rows": rows, "facts": facts})
     return out
 
 
@@ -101,6 +156,8 @@ def check_bag(bag: db.Bag, config: Config | None = None) -> dd.DataFrame:
     """Findings for a bag of texts, `(path, text)` pairs or `{"path", "text"}` dicts.
 
     Bare texts are named `#<index in partition>`; give paths for stable names.
+    A document that cannot be checked (a text that is None or not a string, a
+    path that is not valid UTF-8) is one row of rule `newslint.input-error`.
     """
     config = config or Config()
     checked = bag.map_partitions(_check_partition, config)
@@ -136,7 +193,7 @@ def check_dataframe(
         bag = frame[columns].to_bag(format="tuple")
     else:
         bag = frame[[text]].reset_index().to_bag(format="tuple")
-    return check_bag(bag.map(lambda t: (str(t[0]), t[1])), config)
+    return check_bag(bag.map(lambda t: (t[0], t[1])), config)  # paths made text in _path_of
 
 
 def sort_findings(frame: pd.DataFrame) -> pd.DataFrame:

@@ -1,8 +1,14 @@
-"""Output formats: one module per format, each with `render(report) -> str`."""
+"""Output formats: one module per format, each with `chunks(report) -> Iterator[str]`.
+
+Reports are produced in pieces (a finding or a few at a time) and written as
+they come, so a run with a million findings never holds its whole report in
+memory. `render` joins the pieces, for callers that want one string.
+"""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 
 FORMATS: dict[str, str] = {
     "text": "lint.report.text",
@@ -17,8 +23,12 @@ FORMATS: dict[str, str] = {
 }
 
 
+def chunks(name: str, report) -> Iterator[str]:
+    return importlib.import_module(FORMATS[name]).chunks(report)
+
+
 def render(name: str, report) -> str:
-    return importlib.import_module(FORMATS[name]).render(report)
+    return "".join(chunks(name, report))
 
 
 def summary(report) -> dict:

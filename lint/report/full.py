@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
+from lint.quoting import printable
 from lint.report.text import line as header
-from lint.sources import read_input
+from lint.sources import reread_text
 
 
 def _width(text: str) -> int:
@@ -18,22 +20,20 @@ def _width(text: str) -> int:
     return width
 
 
-def render(report) -> str:
-    out = []
-    texts: dict[str, list[str]] = {}
+def chunks(report) -> Iterator[str]:
+    """Findings come sorted by path: one file's lines are held at a time."""
+    path, lines = None, []
     for f in report.findings:
-        if f.path not in texts:
-            decoded = read_input(f.path) if f.path != "-" else None
-            text = getattr(decoded, "text", "")
-            texts[f.path] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        lines = texts[f.path]
-        out.append(header(f))
+        if f.path != path:
+            text = reread_text(f.path) if f.path != "-" else ""
+            path, lines = f.path, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        out = [header(f)]
         if 0 < f.line <= len(lines):
             source = lines[f.line - 1].replace("\t", " ")
             end = f.end_column if f.end_line == f.line else len(source) + 1
             pad = _width(source[: f.column - 1])
             span = max(1, _width(source[f.column - 1 : end - 1]))
-            out.append(f"  {f.line:>4} | {source}")
+            out.append(f"  {f.line:>4} | {printable(source)}")
             out.append(f"       | {' ' * pad}{'^' * span}")
         out.append("")
-    return "\n".join(out) + ("\n" if out else "")
+        yield "\n".join(out) + "\n"

@@ -1,22 +1,24 @@
 """github: GitHub Actions workflow commands, shown as annotations on the diff."""
 
+from collections.abc import Iterator
+
+from lint.quoting import printable, quote_path
+
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(report) -> str:
-    out = []
+def chunks(report) -> Iterator[str]:
     for f in report.findings:
         props = (
-            f"file={_escape_property(f.path)},line={f.line},col={f.column},"
+            f"file={_escape_property(quote_path(f.path))},line={f.line},col={f.column},"
             f"endLine={f.end_line},endColumn={f.end_column},title={_escape_property(f.rule)}"
         )
-        out.append(f"::{LEVEL[f.severity]} {props}::{_escape_data(f.message)}\n")
-    return "".join(out)
+        yield f"::{LEVEL[f.severity]} {props}::{_escape_data(f.message)}\n"

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from html import escape
 
 from lint.baseline import Texts
 from lint.finding import SEVERITIES
+from lint.quoting import quote_path
 from lint.report import document_rows
 
 COLOURS = {"error": "#d73a49", "warning": "#e36209", "info": "#0366d6"}
@@ -113,7 +115,7 @@ def _document(
     )
     shown = "" if text or not findings else "<p>(text not available)</p>"
     return (
-        f'<section class="doc" id="doc-{index}"><h2>{escape(path)} '
+        f'<section class="doc" id="doc-{index}"><h2>{escape(quote_path(path))} '
         f"<small>({len(findings)} finding(s))</small></h2>{_families(row)}"
         f'<div class="text">{"".join(body)}</div>{shown}<ol class="findings">{items}</ol></section>'
     )
@@ -144,6 +146,11 @@ def _bars(title: str, counts: list[tuple[str, int]], colour: str) -> str:
     return "".join(parts)
 
 
+def chunks(report) -> Iterator[str]:
+    """One piece: the page shows every document, so it is built whole."""
+    yield render(report)
+
+
 def render(report) -> str:
     texts = Texts(report)
     numbered = list(enumerate(report.findings))
@@ -156,7 +163,7 @@ def render(report) -> str:
     ]
     rules = Counter(f.rule for f in report.findings)
     severities = Counter(f.severity for f in report.findings)
-    docs = Counter(f.path for f in report.findings)
+    docs = Counter(quote_path(f.path) for f in report.findings)
     severity_boxes = "".join(
         f'<label><input type="checkbox" data-filter="severity" value="{s}" checked> '
         f'<span class="sev {s}">{s}</span> ({severities[s]})</label>'

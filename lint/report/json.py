@@ -2,9 +2,15 @@
 
 {"version": 1, "findings": [{path, line, column, end_line, end_column, rule,
  severity, message, suggestions}], "summary": {...}}
+
+Written a finding at a time, byte for byte what `json.dumps(..., indent=2)`
+would give for the whole. Strings are JSON strings: control characters are
+escaped, and a file name's byte that is not UTF-8 is written as the escape
+`\\udcXX` (Python's surrogateescape; `os.fsencode` gives the byte back).
 """
 
 import json
+from collections.abc import Iterable, Iterator
 
 from lint.report import summary
 
@@ -25,10 +31,47 @@ def with_record(data: dict, report) -> dict:
     return data
 
 
-def render(report) -> str:
-    data = {
-        "version": 1,
-        "findings": [with_record(finding_dict(f), report) for f in report.findings],
-        "summary": summary(report),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+class Fields(list):
+    """(key, value) pairs of an object to stream (see `stream_object`)."""
+
+
+def _nested(value, depth: int) -> str:
+    """`value` as json.dumps(indent=2) writes it `depth` levels down."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("\n", "\n" + "  " * depth)
+
+
+def stream_object(fields: list[tuple[str, object]], depth: int = 0) -> Iterator[str]:
+    """An object as json.dumps(indent=2) writes it; a field whose value is an
+    iterator (not a list) is streamed as an array, an item at a time, and one
+    whose value (or item) is `Fields` as an object."""
+    pad = "  " * (depth + 1)
+    yield "{"
+    for k, (key, value) in enumerate(fields):
+        yield ("," if k else "") + f"\n{pad}{json.dumps(key)}: "
+        if isinstance(value, Iterator):
+            yield from _stream_array(value, depth + 1)
+        elif isinstance(value, Fields):
+            yield from stream_object(value, depth + 1)
+        else:
+            yield _nested(value, depth + 1)
+    yield "\n" + "  " * depth + "}"
+
+
+def _stream_array(items: Iterable, depth: int) -> Iterator[str]:
+    pad = "  " * (depth + 1)
+    empty = True
+    for item in items:
+        yield ("[" if empty else ",") + f"\n{pad}"
+        if isinstance(item, Fields):
+            yield from stream_object(item, depth + 1)
+        else:
+            yield _nested(item, depth + 1)
+        empty = False
+    yield "[]" if empty else "\n" + "  " * depth + "]"
+
+
+def chunks(report) -> Iterator[str]:
+    findings = (with_record(finding_dict(f), report) for f in report.findings)
+    yield from stream_object([("version", 1), ("findings", findings), ("summary", summary(report))])
+    yield "\n"

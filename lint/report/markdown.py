@@ -7,52 +7,59 @@ finding, grouped by document, with a count per document and per rule first.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from lint.finding import SEVERITIES
+from lint.quoting import printable, quote_path
 
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
 
 def _cell(text: str) -> str:
-    """Text safe inside a table cell: pipes escaped, no line breaks, no HTML."""
-    text = text.replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+    """Text safe inside a table cell: pipes escaped, no line breaks, no HTML,
+    no control characters."""
+    text = printable(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
     text = text.replace("<", "&lt;").replace(">", "&gt;")
     return " ".join(text.split())
 
 
-def render(report) -> str:
+def chunks(report) -> Iterator[str]:
     findings = report.findings
     by_severity = Counter(f.severity for f in findings)
     counts = ", ".join(f"{by_severity[s]} {s}" for s in reversed(SEVERITIES))
-    out = [
+    head = [
         "## newslint",
         "",
         f"**{len(findings)} finding(s)** in {len(report.checked)} document(s) ({counts}).",
         "",
     ]
     if report.errors:
-        out += ["**Inputs not checked:**", ""]
-        out += [f"- `{_cell(e.path)}`: {_cell(e.reason)}" for e in report.errors]
-        out.append("")
+        head += ["**Inputs not checked:**", ""]
+        head += [f"- `{_cell(quote_path(e.path))}`: {_cell(e.reason)}" for e in report.errors]
+        head.append("")
     if not findings:
-        return "\n".join(out)
+        yield "\n".join(head)
+        return
     per_doc = Counter(f.path for f in findings)
-    out += ["| document | words | findings |", "|---|---:|---:|"]
+    head += ["| document | words | findings |", "|---|---:|---:|"]
     for path, n in per_doc.most_common():
-        out.append(f"| `{_cell(path)}` | {report.words.get(path, '')} | {n} |")
-    out += ["", "| rule | findings |", "|---|---:|"]
+        head.append(f"| `{_cell(quote_path(path))}` | {report.words.get(path, '')} | {n} |")
+    head += ["", "| rule | findings |", "|---|---:|"]
     for rule, n in sorted(Counter(f.rule for f in findings).items(), key=lambda kv: -kv[1]):
-        out.append(f"| `{rule}` | {n} |")
-    out.append("")
+        head.append(f"| `{rule}` | {n} |")
+    head.append("")
+    yield "\n".join(head)
     current = None
     for f in findings:
         if f.path != current:
             current = f.path
-            out += ["", f"### `{_cell(f.path)}`", "", "| line:col | | rule | message |"]
-            out.append("|---|---|---|---|")
+            yield (
+                f"\n\n### `{_cell(quote_path(f.path))}`\n\n| line:col | | rule | message |"
+                "\n|---|---|---|---|"
+            )
         hint = f" (suggestion: {_cell(f.suggestions[0])})" if f.suggestions else ""
-        out.append(
-            f"| {f.line}:{f.column} | {ICON[f.severity]} {f.severity} | `{f.rule}` "
+        yield (
+            f"\n| {f.line}:{f.column} | {ICON[f.severity]} {f.severity} | `{f.rule}` "
             f"| {_cell(f.message)}{hint} |"
         )
-    return "\n".join(out) + "\n"
+    yield "\n"

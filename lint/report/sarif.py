@@ -3,11 +3,13 @@ stated as `columnKind`; every rule that ran is described in `tool.driver.rules`.
 
 from __future__ import annotations
 
-import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import lint
+from lint.report.json import Fields, stream_object
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -19,7 +21,8 @@ def _uri(path: str) -> str:
     p = Path(path)
     if p.is_absolute():
         return p.as_uri()
-    return quote(p.as_posix())
+    # As bytes: a name's bytes that are not UTF-8 are percent-encoded as they are.
+    return quote(os.fsencode(p.as_posix()))
 
 
 def _rule(rule) -> dict:
@@ -69,7 +72,8 @@ def _result(f, rule_index: dict[str, int]) -> dict:
     return result
 
 
-def render(report) -> str:
+def chunks(report) -> Iterator[str]:
+    """The log, its results streamed one at a time."""
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
     notifications = [
@@ -83,23 +87,31 @@ def render(report) -> str:
         {"level": "warning", "message": {"text": f"{x.path}: rule {x.rule}: {x.reason}"}}
         for x in report.failures
     ]
-    run = {
-        "tool": {
-            "driver": {
-                "name": "newslint",
-                "version": lint.__version__,
-                "informationUri": "https://pypi.org/project/newslint/",
-                "rules": [_rule(r) for r in rules],
-            }
-        },
-        "columnKind": "unicodeCodePoints",
-        "invocations": [
-            {
-                "executionSuccessful": not report.errors,
-                "toolExecutionNotifications": notifications,
-            }
-        ],
-        "results": [_result(f, rule_index) for f in report.findings],
-    }
-    data = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    run = Fields(
+        [
+            (
+                "tool",
+                {
+                    "driver": {
+                        "name": "newslint",
+                        "version": lint.__version__,
+                        "informationUri": "https://pypi.org/project/newslint/",
+                        "rules": [_rule(r) for r in rules],
+                    }
+                },
+            ),
+            ("columnKind", "unicodeCodePoints"),
+            (
+                "invocations",
+                [
+                    {
+                        "executionSuccessful": not report.errors,
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+            ),
+            ("results", (_result(f, rule_index) for f in report.findings)),
+        ]
+    )
+    yield from stream_object([("$schema", SCHEMA), ("version", "2.1.0"), ("runs", iter([run]))])
+    yield "\n"
