@@ -163,6 +163,18 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jsonl-id", metavar="FIELD", help="record id field (reports name file.jsonl#ID)"
     )
+    p.add_argument(
+        "--jsonl-suppress-field",
+        metavar="FIELD",
+        default="newslint_disable",
+        help="record field listing rule ids or prefixes to suppress in its text "
+        '(default %(default)s; [] or "" suppresses every rule)',
+    )
+    p.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report suppression comments that suppress nothing (newslint.unused-suppression)",
+    )
 
 
 def _add_gate_options(p: argparse.ArgumentParser) -> None:
@@ -224,6 +236,7 @@ def _settings(args):
         encoding_errors=getattr(args, "encoding_errors", "strict"),
         cache_dir=_result_cache_dir(args),
         max_document_size=getattr(args, "max_document_size", None),
+        report_unused_suppressions=getattr(args, "report_unused_suppressions", False),
     )
 
 
@@ -375,7 +388,13 @@ def _run(args, output):
         from lint.jsonl import run_jsonl
 
         return run_jsonl(
-            list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id, jobs, guard
+            list(args.paths),
+            _settings(args),
+            args.jsonl_field,
+            args.jsonl_id,
+            jobs,
+            guard,
+            args.jsonl_suppress_field or None,
         )
     from lint.runner import run
 

@@ -35,6 +35,8 @@ from lint.sources import (
     open_regular,
 )
 
+# The record field holding rule ids to suppress (--jsonl-suppress-field).
+SUPPRESS_FIELD = "newslint_disable"
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # The JSON of a text can be up to 6 times its UTF-8 size ("\u0001" for one
 # byte); a longer line cannot hold a text under the limit and is not read.
@@ -53,6 +55,7 @@ class Record:
     line: int  # 1-based line of the record in the file
     id: str  # the record's id (or L<line>)
     text: str
+    suppress: tuple[str, ...] | None = None  # rules its suppression field switches off
 
     @property
     def path(self) -> str:
@@ -146,8 +149,12 @@ def read_records(
     id_field: str | None,
     limit: int = DEFAULT_MAX_DOCUMENT_BYTES,
     errors: str = "strict",
+    suppress_field: str | None = SUPPRESS_FIELD,
 ) -> Iterator[Record | InputError]:
-    """Records of one JSON Lines file; a bad line is an error naming its line."""
+    """Records of one JSON Lines file; a bad line is an error naming its line.
+    A record's `suppress_field` (a list of rule ids or prefixes, or one string
+    of them separated by spaces or commas; [] or "" for every rule) switches
+    those rules off for its text, as a file's `newslint: disable-file` does."""
     seen: set[str] = set()
     for number, line in _lines(path, limit):
         if isinstance(line, InputError):
@@ -186,11 +193,36 @@ def read_records(
         if record_id in seen:  # keep paths unique so findings stay apart
             record_id = f"{record_id}@L{number}"
         seen.add(record_id)
-        yield Record(path, number, record_id, text)
+        suppress = None
+        if suppress_field and suppress_field in data:
+            suppress = _suppressed_rules(data[suppress_field])
+            if suppress is None:
+                yield InputError(
+                    where,
+                    f"field {suppress_field!r} must be a list of rule ids or a string; "
+                    "the record is checked without it",
+                    "jsonl",
+                )
+        yield Record(path, number, record_id, text, suppress)
+
+
+def _suppressed_rules(value: object) -> tuple[str, ...] | None:
+    """The rule ids or prefixes of a suppression field, or None if it is not one."""
+    if isinstance(value, str):
+        return tuple(re.findall(r"[^\s,]+", value))
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(name for v in value for name in re.findall(r"[^\s,]+", v))
+    return None
 
 
 def run_jsonl(
-    paths: list[str], settings, field: str, id_field: str | None, jobs: int = 1, guard=None
+    paths: list[str],
+    settings,
+    field: str,
+    id_field: str | None,
+    jobs: int = 1,
+    guard=None,
+    suppress_field: str | None = SUPPRESS_FIELD,
 ):
     """Like `runner.run`, over the records of JSON Lines files (`-j N` too).
     Records are read as they are checked; the report keeps the text of those
@@ -216,7 +248,10 @@ def run_jsonl(
     def items() -> Iterator[tuple[str, str]]:
         for file in files:
             limit = resolver.for_path(file).max_document_size
-            for record in read_records(file, field, id_field, limit, settings.encoding_errors):
+            records = read_records(
+                file, field, id_field, limit, settings.encoding_errors, suppress_field
+            )
+            for record in records:
                 if isinstance(record, InputError):
                     report.errors.append(record)
                 else:
@@ -226,6 +261,14 @@ def run_jsonl(
     groups: dict[tuple, tuple] = {}
     for result in runner.check_all(items(), settings, jobs):
         record = reading.popleft()
+        if not isinstance(result, InputError) and record.suppress is not None:
+            from lint.suppressions import record_directive
+
+            config = resolver.for_path(record.path)
+            directive = record_directive(record.suppress)
+            result.findings = runner.suppress(
+                config, record.path, record.text, result.findings, (directive,)
+            )
         if not isinstance(result, InputError):
             if not result.findings:  # no report needs its text
                 record = replace(record, text="")

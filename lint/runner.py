@@ -13,12 +13,16 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
+from lint.addresses import PAGE_KINDS, outside_addresses
 from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
 from lint.engine import DocumentResult, Linter, RuleFailure
 from lint.finding import Finding
+from lint.markdown_prose import is_markdown, prose_only
 from lint.packs import PackError, Rule
 from lint.rulebook import linter_for
 from lint.sources import STDIN, InputError, expand, read_input
+from lint.suppressions import blanked
+from lint.suppressions import parse as parse_directives
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Settings:
     encoding_errors: str = "strict"  # --encoding-errors: strict or replace
     cache_dir: Path | None = None  # results of unchanged files (lint.resultcache)
     max_document_size: int | None = None  # --max-document-size, over the configuration's
+    report_unused_suppressions: bool = False  # --report-unused-suppressions (lint.suppressions)
 
 
 class ConfigResolver:
@@ -88,6 +93,9 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds (--profile)
 
 
+# Kinds whose findings are resolved across documents, after every document ran.
+BATCH_KINDS = frozenset({"batch_facts", "batch_figures", "batch_names"})
+
 # `-j 0` (the command line's default) checks in one process per core once
 # there are this many inputs, as ruff does; fewer are checked in one process.
 AUTO_JOBS_MIN_INPUTS = 64
@@ -133,11 +141,45 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
         if isinstance(decoded, InputError):
             return decoded
         text = decoded.text
-    result = _check_document(config, path, text)
+    # Markdown is checked as its prose alone, at the same offsets (lint.markdown_prose).
+    checked = prose_only(text) if is_markdown(path) else text
+    checked = blanked(checked, parse_directives(text))  # rules never read them
+    result = _check_document(config, path, checked)
     ignored = config.ignored_for(path)
     if ignored:
         result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignored)]
+    linter = linter_for(config)
+    result.findings = outside_addresses(
+        checked, result.findings, lambda rule: linter.by_id[rule].kind in PAGE_KINDS
+    )
+    result.findings = suppress(config, path, text, result.findings)
     return result
+
+
+def suppress(
+    config: Config, path: str, text: str, findings: list[Finding], extra: tuple = ()
+) -> list[Finding]:
+    """`findings` less those the text's suppression comments (and `extra`
+    directives: a JSON Lines record's field) switch off, plus findings about
+    the directives themselves (lint.suppressions). With `extra`, the text's
+    comments are not read (they were applied when the text was checked)."""
+    from lint import suppressions
+
+    directives = list(extra) if extra else suppressions.parse(text)
+    if not directives:
+        return findings
+    from lint.rulebook import all_rules
+
+    linter = linter_for(config)
+    known = suppressions.known_names(r.id for r in all_rules(config))
+    outcome = suppressions.apply(directives, findings, known)
+    enabled = suppressions.known_names(linter.by_id)
+    batch = frozenset(r.id for r in linter.rules if r.kind in BATCH_KINDS)
+    unused = _RESOLVER is not None and _RESOLVER.settings.report_unused_suppressions
+    extra_found = suppressions.problems(
+        path, text, directives, outcome, known, enabled, batch, unused
+    )
+    return sorted(outcome.kept + extra_found)
 
 
 # --- many inputs ----------------------------------------------------------
@@ -290,10 +332,34 @@ def batch_findings(
     found = []
     for linter, group in linters:
         for finding in linter.resolve_batch(group):
-            ignored = resolver.for_path(finding.path).ignored_for(finding.path)
+            config = resolver.for_path(finding.path)
+            ignored = config.ignored_for(finding.path)
             if not (ignored and matches_prefix(finding.rule, ignored)):
                 found.append(finding)
-    return found
+    return _suppressed_in_files(found, resolver)
+
+
+def _suppressed_in_files(findings: list[Finding], resolver: ConfigResolver) -> list[Finding]:
+    """Cross-document findings less those their file's suppression comments
+    switch off (the file is read again: such findings are few)."""
+    from lint import suppressions
+    from lint.rulebook import all_rules
+    from lint.sources import reread_text
+
+    kept = []
+    directives: dict[str, list] = {}
+    for finding in findings:
+        path = finding.path
+        if path not in directives:
+            text = reread_text(path) if path != STDIN and os.path.isfile(path) else ""
+            directives[path] = suppressions.parse(text)
+        if directives[path]:
+            config = resolver.for_path(path)
+            known = suppressions.known_names(r.id for r in all_rules(config))
+            if not suppressions.apply(directives[path], [finding], known).kept:
+                continue
+        kept.append(finding)
+    return kept
 
 
 def check_paths(
