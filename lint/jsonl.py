@@ -197,12 +197,9 @@ def read_records(
         if suppress_field and suppress_field in data:
             suppress = _suppressed_rules(data[suppress_field])
             if suppress is None:
-                yield InputError(
-                    where,
-                    f"field {suppress_field!r} must be a list of rule ids or a string; "
-                    "the record is checked without it",
-                    "jsonl",
-                )
+                reason = f"field {suppress_field!r} must be a list of rule ids or a string"
+                yield InputError(where, reason, "jsonl")
+                continue
         yield Record(path, number, record_id, text, suppress)
 
 

@@ -171,3 +171,20 @@ def _paths(*args: str) -> list[tuple[str, str]]:
     proc = run_cli("check", "--format", "json", "--isolated", "--no-cache", *args)
     assert proc.returncode in (0, 1), proc.stderr
     return [(f["path"], f["rule"]) for f in json.loads(proc.stdout)["findings"]]
+
+
+def test_a_bad_suppression_field_is_an_error_naming_the_line(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "a", "text": "Missiles struck Kiev.", "newslint_disable": 5}\n'
+        '{"id": "b", "text": "Missiles struck Kiev."}\n',
+        encoding="utf-8",
+    )
+    proc = run_cli(
+        "check", "--isolated", "--no-cache", "--jsonl-field", "text", "--jsonl-id", "id", str(feed)
+    )
+    assert proc.returncode == 2
+    assert "feed.jsonl:1: field 'newslint_disable' must be a list of rule ids or a string" in (
+        proc.stderr
+    )
+    assert "feed.jsonl#b:1:17: warning names.romanization" in proc.stdout
