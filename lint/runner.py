@@ -332,8 +332,7 @@ def batch_findings(
     found = []
     for linter, group in linters:
         for finding in linter.resolve_batch(group):
-            config = resolver.for_path(finding.path)
-            ignored = config.ignored_for(finding.path)
+            ignored = resolver.for_path(finding.path).ignored_for(finding.path)
             if not (ignored and matches_prefix(finding.rule, ignored)):
                 found.append(finding)
     return _suppressed_in_files(found, resolver)

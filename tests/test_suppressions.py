@@ -188,3 +188,18 @@ def test_a_bad_suppression_field_is_an_error_naming_the_line(tmp_path):
         proc.stderr
     )
     assert "feed.jsonl#b:1:17: warning names.romanization" in proc.stdout
+
+
+def test_cross_document_findings_are_suppressed_in_their_file(tmp_path):
+    texts = [
+        "Emmanuel Macron met with Olaf Scholz on Monday in Berlin.\n",
+        "Olaf Scholz held talks with Emmanuel Macron on Tuesday.\n",
+        "A meeting with Emmanuel Macron gave Olaf Scholz little cover on Tuesday.\n",
+    ]
+    paths = [_write(tmp_path, f"{i}.txt", text) for i, text in enumerate(texts)]
+    args = ("--select", "numbers.cross-document-day", *paths)
+    assert [(line, rule) for line, _, rule in _findings(*args)] == [
+        (1, "numbers.cross-document-day")
+    ]
+    _write(tmp_path, "0.txt", texts[0] + "newslint: disable-file numbers.cross-document-day\n")
+    assert _findings("--report-unused-suppressions", *args) == []
