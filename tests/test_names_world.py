@@ -190,3 +190,9 @@ def test_a_misspelt_place_before_a_place_word_is_still_found():
     assert [f.rule for f in names_findings("Protesters gathered in Dehran on Friday.")] == [
         "names.misspelt-name"
     ]
+
+
+def test_a_surname_a_vowel_off_a_name_no_list_holds_is_not_reported():
+    # wordfreq knows "Ahmad"; "Ahmado" after a given name is a surname of its own.
+    text = "A VOA reporter, Nisan Ahmado's source inside the camp, described the shortages."
+    assert names_findings(text) == []

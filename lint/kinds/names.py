@@ -794,7 +794,9 @@ def _world_reported(
         if previous and _a_name(previous.group(1), world):
             return False  # a surname: Anna Kramatorskaya, Anna Politkovskaya
     in_run = _in_name_run(text, start, end, world)
-    if verdict.source == PLACE:
+    if verdict.source == WORD and verdict.step == VOWEL:
+        in_run = 0.0  # a surname a vowel off a name no list holds: Nisan Ahmado, not Ahmad
+    elif verdict.source == PLACE:
         in_run = min(in_run, IN_NAME_RUN)  # after a given name: a person's name (Pedro Maria Tonha)
     companion = _beside_companion(text, start, end, verdict, world)
     score = evidence(

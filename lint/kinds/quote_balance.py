@@ -172,6 +172,9 @@ DOUBLE_MARKS = frozenset('"“”«»„')
 SINGLE_MARKS = frozenset("‘’")
 # 'customers" computer': a straight double quote where an apostrophe belongs.
 _MANGLED_APOSTROPHE = re.compile(r'(?<=\ws)"(?= [a-z])')
+# A lone "»" after a space at the end of a line is the arrow of a link ("Read
+# more »"), not half of a pair of guillemets.
+_LINK_ARROW = re.compile(r"(?<= )»\s*$")
 # '..., "he added.': a closing mark that translation moved off its quotation,
 # onto the attribution after it.
 # The attribution must follow within a few words ('"he added', '"said the
@@ -311,6 +314,8 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                     yield from _smiley_once(line, run, smileys)
                     continue
                 mark = line.text[offset]
+                if mark == "»" and _LINK_ARROW.match(line.text, offset):
+                    continue  # "Find a professional near you »": a link's arrow
                 start = line.start + offset
                 problem = f"'{mark}' closes nothing"
                 if _MANGLED_APOSTROPHE.match(line.text, offset):

@@ -123,3 +123,8 @@ def test_a_quotation_nested_in_straight_quotes_is_balanced():
     assert found(text) == []
     assert found('The fees will be waived, "the deputy prime minister added.\n') != []
     assert found('He said "the fees will be waived, "the deputy prime minister added.\n') == []
+
+
+def test_a_links_arrow_is_no_guillemet():
+    assert found("A counselor can help find a licensed professional near you »\n") == []
+    assert found("The sign read Кондитерская» in the window.\n") != []
