@@ -117,6 +117,7 @@ class Linter:
         self.rules = tuple(rules)
         self.by_id = {rule.id: rule for rule in self.rules}
         self._plan: tuple | None = None
+        self._retried: set[str] = set()  # rules given a second run after a timeout
 
     def plan(self) -> tuple:
         """(rule, compiled, check, collect or None, language-neutral) per rule,
@@ -136,6 +137,16 @@ class Linter:
             )
         return self._plan
 
+    def _may_retry(self, rule: Rule, exc: PatternFailure) -> bool:
+        """Once per process, a built-in rule that ran out of time is run again:
+        its first run may have spent the budget loading the rule's tables (word
+        lists, dictionaries) on a busy machine, not in its patterns, which are
+        newslint's own. A user's pattern gets no second budget."""
+        if isinstance(exc, PatternError) or not rule.data.builtin or rule.id in self._retried:
+            return False
+        self._retried.add(rule.id)
+        return True
+
     def check_document(self, doc: Document) -> DocumentResult:
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
@@ -150,18 +161,27 @@ class Linter:
         try:
             for rule, compiled, check, collect, neutral in self.plan():
                 started = time.perf_counter() if profile else 0.0
-                start_budget(budget)
-                try:
-                    for match in check(doc, compiled):
-                        if not neutral:
-                            foreign = foreign or ForeignSpans(doc)
-                            if foreign.holds(match.start):
-                                continue  # an English rule on a line in another language
-                        findings.append(to_finding(doc, rule, match, shared))
-                    if collect is not None:
-                        facts[rule.id] = list(collect(doc, compiled))
-                except PatternFailure as exc:
-                    failures.append(RuleFailure(doc.path, rule.id, _failure_reason(exc, budget)))
+                kept = len(findings)
+                for attempt in (1, 2):
+                    start_budget(budget)
+                    try:
+                        for match in check(doc, compiled):
+                            if not neutral:
+                                foreign = foreign or ForeignSpans(doc)
+                                if foreign.holds(match.start):
+                                    continue  # an English rule on a line in another language
+                            findings.append(to_finding(doc, rule, match, shared))
+                        if collect is not None:
+                            facts[rule.id] = list(collect(doc, compiled))
+                        break
+                    except PatternFailure as exc:
+                        del findings[kept:]
+                        if attempt == 1 and self._may_retry(rule, exc):
+                            continue
+                        failures.append(
+                            RuleFailure(doc.path, rule.id, _failure_reason(exc, budget))
+                        )
+                        break
                 if profile:
                     timings[rule.id] = time.perf_counter() - started
         finally:

@@ -86,8 +86,11 @@ for _language, _words in _WORDS.items():
 
 MIN_WORDS = 6  # a Latin-script line shorter than this is never judged
 # A document with this share of its words in another language is in that
-# language: it gets one note, not a finding per passage.
+# language: it gets one note, not a finding per passage. So is one whose
+# foreign lines hold FOREIGN_OVER_ENGLISH times the words of its lines that
+# are surely English (a German page with an English slogan or heading).
 DOCUMENT_SHARE = 0.8
+FOREIGN_OVER_ENGLISH = 2
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -172,6 +175,28 @@ def foreign_lines(doc: Document) -> tuple[ForeignLine, ...]:
         return tuple(found)
 
     return doc.memo(("foreign_lines",), build)
+
+
+def mostly_foreign(doc: Document) -> bool:
+    """Whether `doc` is a document in another language, not an English one
+    with passages in another: see DOCUMENT_SHARE and FOREIGN_OVER_ENGLISH."""
+    foreign = sum(len(f.span.text.split()) for f in foreign_lines(doc))
+    if not foreign:
+        return False
+    if foreign >= DOCUMENT_SHARE * doc.word_count:
+        return True
+    held = {f.span.start for f in foreign_lines(doc)}
+    english = sum(
+        len(line.text.split())
+        for line in doc.lines
+        if line.start not in held and _surely_english(line.text)
+    )
+    return foreign > FOREIGN_OVER_ENGLISH * english
+
+
+def _surely_english(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    return len(words) >= MIN_WORDS and sum(1 for w in words if w in _ENGLISH) * 4 >= len(words)
 
 
 def foreign_share(doc: Document) -> float:

@@ -75,7 +75,14 @@ class PackContext:
             raise ValueError(f"data file {name!r} is outside the pack's folder")
         if not target.is_file():
             raise ValueError(f"data file {name!r} not found beside the pack")
-        return target.read_text(encoding="utf-8")
+        with open(target, "rb") as fh:  # read no more than the limit, whatever the file says
+            data = fh.read(MAX_PACK_BYTES + 1)
+        if len(data) > MAX_PACK_BYTES:
+            raise ValueError(f"data file {name!r} is over {MAX_PACK_BYTES} bytes, the limit")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"data file {name!r} is not UTF-8 (byte {exc.start})") from None
 
 
 class RuleData:

@@ -248,3 +248,30 @@ def test_a_pattern_too_big_or_too_deep_to_compile_is_refused_in_bounded_memory(
     assert (
         "units" in proc.stdout or "deeper than" in proc.stdout or "characters long" in (proc.stdout)
     )
+
+
+def test_a_huge_or_undecodable_pack_data_file_is_a_pack_error_naming_the_rule(tmp_path: Path):
+    """A data file beside a pack (`lines_file`, `terms_file`, ...) is read no
+    further than the pack size limit: a 9 MB list is refused at load with the
+    rule's file:line, in bounded memory, and so is one that is not UTF-8."""
+    folder = tmp_path / "pack"
+    folder.mkdir()
+    with open(folder / "huge.txt", "wb") as fh:
+        fh.write(b"Subscribe now\n" * 700_000)  # 9.8 MB
+    (folder / "latin1.txt").write_bytes("Caf\xe9 menu\n".encode("latin-1"))
+    doc = tmp_path / "doc.txt"
+    doc.write_text("The minister spoke on Monday.\n")
+    for name, reason in (("huge.txt", "over 8000000 bytes"), ("latin1.txt", "not UTF-8")):
+        pack = folder / f"{name}.yaml"
+        pack.write_text(
+            'name: house\nversion: "1"\ndescription: House furniture.\nrules:\n'
+            "  - id: furniture\n    kind: boilerplate\n    severity: warning\n"
+            "    message: page furniture\n    description: Lines of our site's furniture.\n"
+            f"    options:\n      lines_file: {name}\n"
+        )
+        proc = run_cli("check", "--isolated", "--no-cache", "--pack", str(pack), str(doc))
+        assert proc.returncode == 2, proc.stderr
+        assert f"{pack}:10: rule house.furniture" in proc.stderr and reason in proc.stderr, (
+            proc.stderr
+        )
+        assert "Traceback" not in proc.stderr

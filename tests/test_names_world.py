@@ -170,3 +170,29 @@ def test_a_run_reports_the_rare_spelling_of_a_name_its_other_documents_share(tmp
     (tmp_path / "3.txt").write_text("Nikos Vlachogiannis was not there.\n", encoding="utf-8")
     proc = run_cli("check", "--isolated", "--select", "names", "--no-cache", str(tmp_path))
     assert "cross-document" not in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A token that begins another name ("Kristinn Hrafnsson", "the Sahan
+        # Journal") or stands inside a person's name is no misspelt place.
+        "Wikileaks editor-in-chief Kristinn Hrafnsson said it would appeal.",
+        "Mohamed told the Sahan Journal that he was proud.",
+        "The supervision of the Pedro Maria Tonha Pedale Hospital passes to the province.",
+    ],
+)
+def test_a_word_beginning_or_inside_another_name_is_not_a_misspelling(text):
+    assert names_findings(text) == []
+
+
+def test_a_misspelt_place_before_a_place_word_is_still_found():
+    assert [f.rule for f in names_findings("Protesters gathered in Dehran on Friday.")] == [
+        "names.misspelt-name"
+    ]
+
+
+def test_a_surname_a_vowel_off_a_name_no_list_holds_is_not_reported():
+    # wordfreq knows "Ahmad"; "Ahmado" after a given name is a surname of its own.
+    text = "A VOA reporter, Nisan Ahmado's source inside the camp, described the shortages."
+    assert names_findings(text) == []

@@ -177,3 +177,25 @@ def test_only_newslints_own_patterns_skip_the_per_try_timer():
     user = _rules("substitution", {"swap": {"Kiev": "Kyiv"}, "allow": ["chicken Kiev"]})
     assert not user[0].compiled.search.trusted
     assert not any(p.trusted for p in user[0].compiled.allow)
+
+
+def test_a_builtin_rule_loading_its_tables_on_a_busy_machine_is_run_again(tmp_path):
+    """The first run of a built-in rule in a process loads its tables (here the
+    names rules' world tables) inside the rule's budget; with a budget shorter
+    than that load, as on a loaded machine, the rule is run again once instead
+    of failing. A fresh process, so the tables are really loaded."""
+    import subprocess
+    import sys
+
+    script = (
+        "import lint.patterns as p\n"
+        "p.MIN_SECONDS = 0.02\n"
+        "from lint.config import Config\n"
+        "from lint.rulebook import linter_for\n"
+        "text = 'The delegation flew to Dehran on Monday for talks.'\n"
+        "r = linter_for(Config()).check(text, 'a.txt')\n"
+        "print(sorted({f.rule for f in r.findings}), [f.rule for f in r.failures])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().endswith("[]"), out.stdout  # no rule failed
+    assert "names.misspelt-name" in out.stdout

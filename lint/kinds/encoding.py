@@ -25,7 +25,7 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.language import DOCUMENT_SHARE, foreign_share
+from lint.language import mostly_foreign
 from lint.mojibake import (
     Candidate,
     candidates,
@@ -225,7 +225,7 @@ def _invisible(doc: Document) -> Iterator[Match]:
 def _untranslated(doc: Document, compiled: Compiled) -> Iterator[Match]:
     if not _MAYBE_FOREIGN.search(doc.text):
         return
-    if foreign_share(doc) >= DOCUMENT_SHARE:
+    if mostly_foreign(doc):
         return  # a document in another language: one note (mt.foreign-language)
     text = doc.text
     for m in _CYRILLIC_RUN.finditer(text):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.kinds.base import Match
-from lint.language import DOCUMENT_SHARE, foreign_lines, foreign_share
+from lint.language import foreign_lines, mostly_foreign
 
 # English rules do not look at foreign lines; this kind is about them.
 LANGUAGE_NEUTRAL = True
@@ -54,7 +54,7 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
     lines = foreign_lines(doc)
     if not lines:
         return
-    if foreign_share(doc) >= DOCUMENT_SHARE:
+    if mostly_foreign(doc):
         languages = " and ".join(
             f"{name} script" if name in _SCRIPTS else name
             for name in sorted({line.language for line in lines})

@@ -715,6 +715,7 @@ BESIDE_NAME = 1.0  # beside a known name or name-like word: "Paul Pogpa"
 COMMON_WORD = 5.5  # Zipf of words too common to count as a name beside one (The, New)
 TARGET_IN_DOCUMENT = 2.0  # the document spells the name right elsewhere
 TOKEN_REPEATED = -1.5  # the document spells it so again: rather a name of its own
+OTHER_NAME_AFTER = -1.0  # first word of another name: "Kristinn Hrafnsson", "Sahan Journal"
 
 
 def evidence(
@@ -725,6 +726,7 @@ def evidence(
     in_run: float,
     target_in_document: bool,
     token_repeated: bool,
+    other_name_after: bool = False,
 ) -> float:
     """How strongly the text says the token misspells its target, in points:
     a famous target and a token nobody writes need no "in" before them; a
@@ -743,6 +745,8 @@ def evidence(
         score += TARGET_IN_DOCUMENT
     if token_repeated:
         score += TOKEN_REPEATED
+    if other_name_after:
+        score += OTHER_NAME_AFTER
     return score
 
 
@@ -767,6 +771,19 @@ def _in_name_run(text: str, start: int, end: int, world: World) -> float:
     return BESIDE_NAME if _a_name(m.group(1), world) else IN_NAME_RUN
 
 
+def _other_name_after(text: str, end: int, verdict: WorldVerdict, compiled: Compiled) -> bool:
+    """Whether a capitalised word that is not part of the target's name nor a
+    place word ("region", "City") follows the token: the token then begins a
+    name of its own (Kristinn Hrafnsson, the Sahan Journal, Tonha Pedale)."""
+    m = _NEXT_CAPITALISED.match(text, end, end + 40)
+    if m is None:
+        return False
+    following = m.group(1)
+    if following.lower() in compiled.after:
+        return False
+    return following not in compiled.world.companions.get(_ascii(verdict.target), ())
+
+
 def _world_reported(
     text: str, start: int, end: int, verdict: WorldVerdict, compiled: Compiled, counts
 ) -> bool:
@@ -776,13 +793,20 @@ def _world_reported(
         previous = _PREVIOUS_CAPITALISED.search(text, max(0, start - 40), start)
         if previous and _a_name(previous.group(1), world):
             return False  # a surname: Anna Kramatorskaya, Anna Politkovskaya
+    in_run = _in_name_run(text, start, end, world)
+    if verdict.source == WORD and verdict.step == VOWEL:
+        in_run = 0.0  # a surname a vowel off a name no list holds: Nisan Ahmado, not Ahmad
+    elif verdict.source == PLACE:
+        in_run = min(in_run, IN_NAME_RUN)  # after a given name: a person's name (Pedro Maria Tonha)
+    companion = _beside_companion(text, start, end, verdict, world)
     score = evidence(
         verdict,
         positioned=_in_name_position(text, start, end, compiled),
-        companion=_beside_companion(text, start, end, verdict, world),
-        in_run=_in_name_run(text, start, end, world),
+        companion=companion,
+        in_run=in_run,
         target_in_document=ascii_lower(verdict.target) in counts,
         token_repeated=counts.get(word, (0,))[0] > 1,
+        other_name_after=not companion and _other_name_after(text, end, verdict, compiled),
     )
     return score >= world.min_evidence
 

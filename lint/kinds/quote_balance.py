@@ -172,9 +172,19 @@ DOUBLE_MARKS = frozenset('"“”«»„')
 SINGLE_MARKS = frozenset("‘’")
 # 'customers" computer': a straight double quote where an apostrophe belongs.
 _MANGLED_APOSTROPHE = re.compile(r'(?<=\ws)"(?= [a-z])')
+# A lone "»" after a space at the end of a line is the arrow of a link ("Read
+# more »"), not half of a pair of guillemets.
+_LINK_ARROW = re.compile(r"(?<= )»\s*$")
 # '..., "he added.': a closing mark that translation moved off its quotation,
 # onto the attribution after it.
-_DETACHED_CLOSER = re.compile(r'(?<=[,.!?…] )"(?=[a-z])')
+# The attribution must follow within a few words ('"he added', '"said the
+# deputy'); a quotation nested in straight quotes ('saying, "we hope...') is no
+# closing mark.
+_DETACHED_CLOSER = re.compile(
+    r'(?<=[,.!?…] )"(?=(?:[a-z]+\s+){0,4}(?:said|says|told|tells|added|adds|wrote|writes|noted'
+    r"|notes|stated|states|stressed|explained|continued|concluded|emphasized|emphasised"
+    r"|replied|recalled|assured|specified|clarified)\b)"
+)
 
 
 @dataclass
@@ -284,6 +294,7 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
     for n, unit in enumerate(units):
         line = unit.span
         smileys: set[int] = set()  # runs reported on this line
+        yield from _wrong_facing_pairs(unit)
         for offset, mark in unit.opened:
             if mark in QUOTE_OPENERS:
                 if _reopened_later(line.text, offset, mark) or _carried_over(units, n, mark):
@@ -303,6 +314,8 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                     yield from _smiley_once(line, run, smileys)
                     continue
                 mark = line.text[offset]
+                if mark == "»" and _LINK_ARROW.match(line.text, offset):
+                    continue  # "Find a professional near you »": a link's arrow
                 start = line.start + offset
                 problem = f"'{mark}' closes nothing"
                 if _MANGLED_APOSTROPHE.match(line.text, offset):
@@ -323,3 +336,35 @@ def _smiley_once(line: Span, run: tuple[int, int], reported: set[int]) -> Iterat
         # A faithful rendering of the source's emoticon, for an editor to turn
         # into ":)" or drop: a note, not a broken text.
         yield Match(line.start + start, line.start + end, severity="info", message=message)
+
+
+# A mark that faces the wrong way still pairs: '”Bird flu ... coming.”',
+# '‘The Medium is the Message ‘'. The quotation is whole; only its typography is
+# wrong, a note for an editor rather than a cut text.
+_TURNED = {"”": "“", "“": "”", "‘": "’"}
+
+
+def _wrong_facing_pairs(unit: _Unit) -> Iterator[Match]:
+    """Pair, in order, two strays '”' or two unclosed '“' or '‘' of one line;
+    report the wrong-facing mark of each pair once, at info, and take both out
+    of the line's unbalanced marks."""
+    text = unit.span.text
+    for mark in ("”",):
+        strays = [i for i in unit.strays if text[i] == mark]
+        for first, second in zip(strays[0::2], strays[1::2], strict=False):
+            unit.strays = [i for i in unit.strays if i not in (first, second)]
+            yield _turned(unit.span, first, mark)
+    for mark in ("“", "‘"):
+        opened = [i for i, m in unit.opened if m == mark]
+        for first, second in zip(opened[0::2], opened[1::2], strict=False):
+            unit.opened = [(i, m) for i, m in unit.opened if i not in (first, second)]
+            yield _turned(unit.span, second, mark)
+
+
+def _turned(line: Span, offset: int, mark: str) -> Match:
+    start = line.start + offset
+    message = (
+        f"'{mark}' faces the wrong way: this quotation mark should be '{_TURNED[mark]}'; "
+        "the quotation is whole, only its typography is wrong"
+    )
+    return Match(start, start + 1, severity="info", message=message, suggestions=(_TURNED[mark],))

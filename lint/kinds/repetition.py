@@ -132,12 +132,16 @@ def _matches(
 
 
 _UNIT_PARTS = regex.compile(r"[\s\-]+")
-_JOINED = regex.compile(r"\w+[ \t]+(?:and|or)", regex.IGNORECASE)
+# "thousands and thousands and ...", and its other phase "and on and on and on".
+_JOINED = regex.compile(
+    r"\w+[ \t]+(?:and|or)|and[ \t]+(?:on|over|round|around|again|more|up|down|out|back|through)",
+    regex.IGNORECASE,
+)
 _SEPARATED = regex.compile(r"[,;]")
 
 
 def _on_purpose(unit: str, allow: frozenset[str]) -> bool:
-    """Repeats people write on purpose: allowed words only, or "X and"."""
+    """Repeats people write on purpose: allowed words only, "X and" or "and X"."""
     lower = unit.lower()
     if lower in allow or all(part in allow for part in _UNIT_PARTS.split(lower)):
         return True

@@ -52,3 +52,17 @@ def test_english_text_with_a_foreign_phrase_or_name_is_english():
     assert line_language(
         "Die Regierung hat am Montag beschlossen, dass die Hilfen nicht gekürzt werden."
     ) == ("German", 12)
+
+
+def test_a_mostly_german_page_with_english_bits_gets_one_note():
+    # Over half of its words in German: a German page, not German passages in
+    # an English text (a short English slogan does not make it English).
+    text = (
+        "Blue Tomato präsentiert die dritte Auflage des Events in diesem Jahr am See.\n\n"
+        "Der Wakebeach bietet mit dem abfallenden Rasen am Ufer sowie Plattformen im See "
+        "ideale Bedingungen für einen perfekten Blick auf die Rampe und die Fahrer.\n\n"
+        "Be there or be square, and bring your friends with you!\n"
+    )
+    assert [f for f in findings(text) if not f[0].startswith("quality.doc-")] == [
+        ("mt.foreign-language", "info")
+    ]

@@ -100,3 +100,31 @@ def test_a_line_in_the_writers_voice_ends_the_carry():
         "“For some time, NATO has ignored the facts,” he said.\n"
     )
     assert [(s, m) for s, m, _ in found(text)] == [("warning", "“")]
+
+
+def test_a_pair_with_a_wrong_facing_mark_is_one_typographic_note():
+    # Shapes seen in scraped article bodies: a closing mark used to open, an
+    # opening single quote used to close. The quotation is whole.
+    text = (
+        "Another reportedly said: ”Bird flu in the year of the rooster, the plague is coming.”\n\n"
+        "The festival revolves around the theme ‘The Medium is the Message ‘, a famous line.\n"
+    )
+    assert found(text) == [
+        ("info", "”", found(text)[0][2]),
+        ("info", "‘", found(text)[1][2]),
+    ]
+    assert all("faces the wrong way" in message for _, _, message in found(text))
+
+
+def test_a_quotation_nested_in_straight_quotes_is_balanced():
+    # '..., "we hope' opens a nested quotation; it is no closing mark moved
+    # onto an attribution, which needs a speech verb within a few words.
+    text = '"The Government is just saying, "we hope that employers co-operate.""\n'
+    assert found(text) == []
+    assert found('The fees will be waived, "the deputy prime minister added.\n') != []
+    assert found('He said "the fees will be waived, "the deputy prime minister added.\n') == []
+
+
+def test_a_links_arrow_is_no_guillemet():
+    assert found("A counselor can help find a licensed professional near you »\n") == []
+    assert found("The sign read Кондитерская» in the window.\n") != []
