@@ -264,7 +264,7 @@ def run_jsonl(
             config = resolver.for_path(record.path)
             directive = record_directive(record.suppress)
             result.findings = runner.suppress(
-                config, record.path, record.text, result.findings, (directive,)
+                config, record.path, record.text, result.findings, [directive]
             )
         if not isinstance(result, InputError):
             if not result.findings:  # no report needs its text

@@ -65,7 +65,7 @@ def _parser():
 def prose_only(text: str) -> str:
     """`text` with every character that is not prose replaced by a space (line
     breaks kept): same length, same lines, same columns."""
-    keep = _prose_spans(text)
+    keep, _ = _prose_spans(text)
     out: list[str] = []
     last = 0
     for start, end in keep:
@@ -77,8 +77,17 @@ def prose_only(text: str) -> str:
     return "".join(out)
 
 
-def _prose_spans(text: str) -> list[tuple[int, int]]:
-    """Sorted, disjoint (start, end) offsets of the prose of `text`."""
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the code in `text`: fenced and indented blocks,
+    and code spans. A suppression comment written there is an example, not a
+    suppression."""
+    _, code = _prose_spans(text)
+    return code
+
+
+def _prose_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Sorted, disjoint (start, end) offsets of the prose of `text`, and those
+    of its code."""
     front = _FRONT_MATTER.match(text)
     body = text
     if front is not None:  # blanked before parsing, or `---` would be a rule
@@ -87,10 +96,16 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
     line_texts = [body[s:e].rstrip("\r\n") for s, e in lines]
     tokens = _parser().parse(body)
     keep: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []
     cells: dict[int, int] = {}  # table row line -> where the next cell is looked for
     previous = None
     for token in tokens:
         opener, previous = previous, token.type
+        if token.type in ("fence", "code_block") and token.map:
+            first, last = token.map
+            if first < len(lines):
+                code.append((lines[first][0], lines[min(last, len(lines)) - 1][1]))
+            continue
         if token.type != "inline" or not token.map:
             continue
         first, last = token.map
@@ -107,8 +122,8 @@ def _prose_spans(text: str) -> list[tuple[int, int]]:
             parts = [(lines[row][0] + found, lines[row][0] + found + len(content))]
         else:
             parts = _content_parts(token.content, first, last, lines, line_texts)
-        keep.extend(_without_markup(body, parts))
-    return sorted(keep)
+        keep.extend(_without_markup(body, parts, code))
+    return sorted(keep), sorted(code)
 
 
 def _content_parts(
@@ -141,9 +156,11 @@ def _content_parts(
     return parts
 
 
-def _without_markup(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _without_markup(
+    text: str, parts: list[tuple[int, int]], code: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The prose of one inline run (its source `parts`, joined by line breaks):
-    the parts less their inline markup."""
+    the parts less their inline markup. Its code spans are added to `code`."""
     joined = "\n".join(text[s:e] for s, e in parts)
     starts = []
     at = 0
@@ -153,6 +170,8 @@ def _without_markup(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, 
     blank = bytearray(len(joined))
     for s, e in _markup(joined):
         blank[s:e] = b"\x01" * (e - s)
+    for s, e in _code_spans(joined):
+        code.append((_source(starts, s), _source(starts, e - 1) + 1))
     spans = []
     for (offset, source), (s, e) in zip(starts, parts, strict=True):
         run = None
@@ -166,6 +185,16 @@ def _without_markup(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, 
         if run is not None:
             spans.append((source + run, e))
     return spans
+
+
+def _source(starts: list[tuple[int, int]], at: int) -> int:
+    """The source offset of offset `at` of a joined inline run."""
+    offset, source = starts[0]
+    for joined, begin in starts:
+        if joined > at:
+            break
+        offset, source = joined, begin
+    return source + at - offset
 
 
 def _markup(text: str) -> list[tuple[int, int]]:

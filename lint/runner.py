@@ -21,8 +21,7 @@ from lint.markdown_prose import is_markdown, prose_only
 from lint.packs import PackError, Rule
 from lint.rulebook import linter_for
 from lint.sources import STDIN, InputError, expand, read_input
-from lint.suppressions import blanked
-from lint.suppressions import parse as parse_directives
+from lint.suppressions import blanked, directives_of
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,8 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
         text = decoded.text
     # Markdown is checked as its prose alone, at the same offsets (lint.markdown_prose).
     checked = prose_only(text) if is_markdown(path) else text
-    checked = blanked(checked, parse_directives(text))  # rules never read them
+    directives = directives_of(path, text)
+    checked = blanked(checked, directives)  # rules never read them
     result = _check_document(config, path, checked)
     ignored = config.ignored_for(path)
     if ignored:
@@ -152,20 +152,18 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
     result.findings = outside_addresses(
         checked, result.findings, lambda rule: linter.by_id[rule].kind in PAGE_KINDS
     )
-    result.findings = suppress(config, path, text, result.findings)
+    result.findings = suppress(config, path, text, result.findings, directives)
     return result
 
 
 def suppress(
-    config: Config, path: str, text: str, findings: list[Finding], extra: tuple = ()
+    config: Config, path: str, text: str, findings: list[Finding], directives: list
 ) -> list[Finding]:
-    """`findings` less those the text's suppression comments (and `extra`
-    directives: a JSON Lines record's field) switch off, plus findings about
-    the directives themselves (lint.suppressions). With `extra`, the text's
-    comments are not read (they were applied when the text was checked)."""
+    """`findings` less those the `directives` (lint.suppressions: the text's
+    comments, or a JSON Lines record's field) switch off, plus findings about
+    the directives themselves."""
     from lint import suppressions
 
-    directives = list(extra) if extra else suppressions.parse(text)
     if not directives:
         return findings
     from lint.rulebook import all_rules
@@ -351,7 +349,7 @@ def _suppressed_in_files(findings: list[Finding], resolver: ConfigResolver) -> l
         path = finding.path
         if path not in directives:
             text = reread_text(path) if path != STDIN and os.path.isfile(path) else ""
-            directives[path] = suppressions.parse(text)
+            directives[path] = suppressions.directives_of(path, text)
         if directives[path]:
             config = resolver.for_path(path)
             known = suppressions.known_names(r.id for r in all_rules(config))

@@ -64,13 +64,26 @@ class Directive:
         return tuple(n.text for n in self.names)
 
 
-def parse(text: str) -> list[Directive]:
-    """The suppression directives in `text`, in order."""
+def directives_of(path: str, text: str) -> list[Directive]:
+    """The directives of a document; in Markdown, not those written in code."""
+    if "newslint" not in text:
+        return []
+    from lint.markdown_prose import code_spans, is_markdown
+
+    return parse(text, code_spans(text) if is_markdown(path) else ())
+
+
+def parse(text: str, code: Iterable[tuple[int, int]] = ()) -> list[Directive]:
+    """The suppression directives in `text`, in order; one that starts inside
+    one of the `code` spans (a Markdown example) is none."""
     if "newslint" not in text:
         return []
     doc = Document(text)
     directives = []
+    code = list(code)
     for m in _DIRECTIVE.finditer(text):
+        if any(s <= m.start() < e for s, e in code):
+            continue
         tail_start = m.start("tail")
         tail = m.group("tail")
         end = m.end()

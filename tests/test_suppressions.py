@@ -203,3 +203,15 @@ def test_cross_document_findings_are_suppressed_in_their_file(tmp_path):
     ]
     _write(tmp_path, "0.txt", texts[0] + "newslint: disable-file numbers.cross-document-day\n")
     assert _findings("--report-unused-suppressions", *args) == []
+
+
+def test_a_suppression_written_in_markdown_code_is_an_example(tmp_path):
+    path = _write(
+        tmp_path,
+        "a.md",
+        "Write `<!-- newslint-disable-file -->` to switch every rule off:\n\n"
+        "```markdown\n<!-- newslint-disable-file -->\n```\n\n"
+        "    newslint: disable-file\n\n"
+        "Missiles struck Kiev.\n",
+    )
+    assert _findings("--select", "names", "--report-unused-suppressions", path) == [(9, 17, KIEV)]
