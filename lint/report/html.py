@@ -167,6 +167,8 @@ def _layout(text: str, findings: list[tuple[int, object]]):
 
 def _body(text: str, findings: list[tuple[int, object]]) -> str:
     """The document's text as HTML, with its findings marked."""
+    if not text:  # not available (standard input): the list alone shows the findings
+        return ""
     doc, spans, lines = _layout(text, findings)
     opens = {doc.line_starts[k]: k for k in lines}
     closes = {_line_end(doc, k): k for k in lines}
