@@ -144,8 +144,9 @@ def _line_end(doc: Document, index: int) -> int:
 
 
 def _layout(text: str, findings: list[tuple[int, object]]):
-    """(spans, lines): spans (start, end, id) of findings drawn in place, and
-    for each line (0-based) drawn whole, the ids of the findings covering it."""
+    """(document, spans, lines): spans (start, end, id) of the findings drawn
+    in place, and for each line (0-based) drawn whole, the ids of the findings
+    covering it."""
     doc = Document(text)
     starts = doc.line_starts
     spans, lines = [], {}
