@@ -46,6 +46,13 @@ def _check_options(check: argparse.ArgumentParser) -> None:
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     check.add_argument(
+        "--column-unit",
+        choices=("code-point", "utf-16", "byte"),
+        default="code-point",
+        help="what columns count in every format: Unicode code points (default), UTF-16 code "
+        "units (LSP clients, editors) or UTF-8 bytes (not with --format sarif)",
+    )
+    check.add_argument(
         "--fail-on",
         choices=SEVERITIES,
         help="lowest severity that fails the run (default: warning)",
@@ -237,6 +244,7 @@ def _settings(args):
         cache_dir=_result_cache_dir(args),
         max_document_size=getattr(args, "max_document_size", None),
         report_unused_suppressions=getattr(args, "report_unused_suppressions", False),
+        column_unit=getattr(args, "column_unit", "code-point"),
     )
 
 
@@ -320,6 +328,13 @@ def cmd_check(args) -> int:
 
     if args.jsonl_field and (args.fix or args.diff):
         print("newslint: error: --fix and --diff do not apply to JSON Lines", file=sys.stderr)
+        return EXIT_ERROR
+    if args.column_unit == "byte" and args.format == "sarif":
+        print(
+            "newslint: error: --column-unit byte: SARIF counts columns in code points or "
+            "UTF-16 code units only (its columnKind); use --column-unit code-point or utf-16",
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     output = _plan_output(args)
     fix_exit, fix_failed = cmd_fix(args, output) if (args.fix or args.diff) else (None, False)

@@ -4,7 +4,9 @@ Ingestion pipelines hand over records, not files. A record becomes a document
 whose path is `file.jsonl#<id>` (the id field's value, or `L<line>` without
 one), so every report format names it; positions are line:column inside the
 record's text, and `Record` keeps the record's line in the file for the
-formats that can carry it (json, json-lines) and for `--diff-base`.
+formats that can carry it (json, json-lines), for those whose positions must
+be real lines of the file (sarif and github point at the record's line and
+give the position inside its text as a property) and for `--diff-base`.
 
 A JSON Lines file is read a line at a time, never whole, so its size is not
 limited; each record's text is, by --max-document-size. A bad record is an
@@ -25,6 +27,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from lint import columns
 from lint.sources import (
     BINARY_SAMPLE,
     DEFAULT_MAX_DOCUMENT_BYTES,
@@ -56,6 +59,7 @@ class Record:
     id: str  # the record's id (or L<line>)
     text: str
     suppress: tuple[str, ...] | None = None  # rules its suppression field switches off
+    field: str = ""  # the field that holds the text (--jsonl-field)
 
     @property
     def path(self) -> str:
@@ -200,7 +204,7 @@ def read_records(
                 reason = f"field {suppress_field!r} must be a list of rule ids or a string"
                 yield InputError(where, reason, "jsonl")
                 continue
-        yield Record(path, number, record_id, text, suppress)
+        yield Record(path, number, record_id, text, suppress, field)
 
 
 def _suppressed_rules(value: object) -> tuple[str, ...] | None:
@@ -229,7 +233,7 @@ def run_jsonl(
     runner._init_worker(settings)
     resolver = runner._RESOLVER
     cwd_config = resolver.for_path(STDIN)
-    report = runner.Report(fail_on=cwd_config.fail_on)
+    report = runner.Report(fail_on=cwd_config.fail_on, column_unit=settings.column_unit)
     report.records = {}
     include = tuple(p.replace(".txt", ".jsonl") for p in cwd_config.include) + ("*.jsonl",)
     files: list[str] = []
@@ -267,10 +271,16 @@ def run_jsonl(
                 config, record.path, record.text, result.findings, [directive]
             )
         if not isinstance(result, InputError):
-            if not result.findings:  # no report needs its text
+            # No report needs the text of a record without findings, unless a
+            # cross-document finding may land in it and its columns are converted.
+            facts = settings.column_unit != columns.DEFAULT and any(result.facts.values())
+            if not (result.findings or facts):
                 record = replace(record, text="")
             report.records[record.path] = record
         runner.add_result(report, groups, resolver, record.path, result)
-    report.findings.extend(runner.batch_findings(groups.values(), resolver))
+    found = runner.batch_findings(groups.values(), resolver)
+    records = report.records
+    text_of = lambda path: records[path].text if path in records else ""  # noqa: E731
+    report.findings.extend(columns.convert_all(found, settings.column_unit, text_of))
     report.findings.sort()
     return report

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
 
+from lint import columns
 from lint.addresses import PAGE_KINDS, outside_addresses
 from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
 from lint.engine import DocumentResult, Linter, RuleFailure
@@ -20,7 +21,7 @@ from lint.finding import Finding
 from lint.markdown_prose import is_markdown, prose_only
 from lint.packs import PackError, Rule
 from lint.rulebook import linter_for
-from lint.sources import STDIN, InputError, expand, read_input
+from lint.sources import STDIN, InputError, expand, read_input, reread_text
 from lint.suppressions import blanked, directives_of
 
 
@@ -39,6 +40,7 @@ class Settings:
     cache_dir: Path | None = None  # results of unchanged files (lint.resultcache)
     max_document_size: int | None = None  # --max-document-size, over the configuration's
     report_unused_suppressions: bool = False  # --report-unused-suppressions (lint.suppressions)
+    column_unit: str = "code-point"  # --column-unit: code-point, utf-16 or byte (lint.columns)
 
 
 class ConfigResolver:
@@ -89,6 +91,7 @@ class Report:
     rules: dict[str, Rule] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
     fail_on: str = "warning"
+    column_unit: str = "code-point"  # what the findings' columns count (lint.columns)
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds (--profile)
 
 
@@ -153,6 +156,9 @@ def check_input(path: str, text: str | None = None) -> DocumentResult | InputErr
         checked, result.findings, lambda rule: linter.by_id[rule].kind in PAGE_KINDS
     )
     result.findings = suppress(config, path, text, result.findings, directives)
+    unit = _RESOLVER.settings.column_unit
+    if unit != columns.DEFAULT:  # here, where the text is (stdin too)
+        result.findings = columns.convert(result.findings, text, unit)
     return result
 
 
@@ -194,7 +200,7 @@ def run(
     _init_worker(settings)
     resolver = _RESOLVER
     cwd_config = resolver.for_path(STDIN)
-    report = Report(fail_on=cwd_config.fail_on)
+    report = Report(fail_on=cwd_config.fail_on, column_unit=settings.column_unit)
     inputs: list[str] = []
     for item in expand(paths, cwd_config.include, cwd_config.exclude):
         if isinstance(item, InputError):
@@ -211,11 +217,18 @@ def run(
     linters: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
     for path, result in zip(inputs, results, strict=True):
         add_result(report, linters, resolver, path, result)
-    report.findings.extend(batch_findings(linters.values(), resolver))
+    found = batch_findings(linters.values(), resolver)
+    report.findings.extend(columns.convert_all(found, settings.column_unit, _text_again))
     report.findings.sort()
     if _RESULTS is not None:
         _RESULTS.prune_if_due()
     return report
+
+
+def _text_again(path: str) -> str:
+    """A checked file's text, read again for the columns of its cross-document
+    findings (standard input cannot be read twice: its columns stay code points)."""
+    return "" if path == STDIN else reread_text(path)
 
 
 def add_result(

@@ -92,8 +92,11 @@ def test_lone_surrogates_in_json_lines_ids_and_texts(tmp_path: Path, fmt):
     if fmt == "json":
         [path] = {f["path"] for f in json.loads(stdout)["findings"]}
         assert path == "feed.jsonl#b\\ud83d"
-    elif fmt == "sarif":
-        assert "feed.jsonl%23b%5Cud83d" in stdout  # in a URI, percent-encoded
+    elif fmt == "sarif":  # on the record's line of the file, the record named in properties
+        results = json.loads(stdout)["runs"][0]["results"]
+        assert {r["properties"]["record"] for r in results} == {"b\\ud83d"}
+        uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+        assert uris == {"feed.jsonl"}
     else:  # Markdown doubles a backslash, to show it
         assert "b\\ud83d" in stdout.replace("\\\\", "\\")
     replaced = subprocess.run(

@@ -31,6 +31,11 @@ def render(name: str, report) -> str:
     return "".join(chunks(name, report))
 
 
+def record_of(report, path: str):
+    """The JSON Lines record (`lint.jsonl.Record`) a finding's path names, or None."""
+    return getattr(report, "records", {}).get(path)
+
+
 def summary(report) -> dict:
     """Counts shared by the machine-readable formats."""
     by_severity = {"error": 0, "warning": 0, "info": 0}

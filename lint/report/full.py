@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from lint.columns import DEFAULT, to_code_points
 from lint.quoting import printable
 from lint.report.text import line as header
 from lint.sources import reread_text
@@ -23,6 +24,7 @@ def _width(text: str) -> int:
 def chunks(report) -> Iterator[str]:
     """Findings come sorted by path: one file's lines are held at a time."""
     path, lines = None, []
+    unit = getattr(report, "column_unit", DEFAULT)
     for f in report.findings:
         if f.path != path:
             text = reread_text(f.path) if f.path != "-" else ""
@@ -30,9 +32,12 @@ def chunks(report) -> Iterator[str]:
         out = [header(f)]
         if 0 < f.line <= len(lines):
             source = lines[f.line - 1].replace("\t", " ")
-            end = f.end_column if f.end_line == f.line else len(source) + 1
-            pad = _width(source[: f.column - 1])
-            span = max(1, _width(source[f.column - 1 : end - 1]))
+            # The caret is placed by code points, whatever unit the columns count.
+            column = to_code_points(source, f.column, unit)
+            end = to_code_points(source, f.end_column, unit) if f.end_line == f.line else 0
+            end = end or len(source) + 1
+            pad = _width(source[: column - 1])
+            span = max(1, _width(source[column - 1 : end - 1]))
             out.append(f"  {f.line:>4} | {printable(source)}")
             out.append(f"       | {' ' * pad}{'^' * span}")
         out.append("")

@@ -1,5 +1,12 @@
-"""sarif: SARIF 2.1.0 for code-scanning tools. Columns count Unicode code points,
-stated as `columnKind`; every rule that ran is described in `tool.driver.rules`."""
+"""sarif: SARIF 2.1.0 for code-scanning tools. Columns count Unicode code points
+(or UTF-16 code units under `--column-unit utf-16`), stated as `columnKind`
+(SARIF has no kind for bytes: the command line refuses `--column-unit byte`);
+every rule that ran is described in `tool.driver.rules`.
+
+A finding in a JSON Lines record is located on the record's line of the
+.jsonl file (so code scanning shows it on a real line), and its place inside
+the record's text is in the result's `properties`: record id, field, line,
+column, endLine and endColumn."""
 
 from __future__ import annotations
 
@@ -9,6 +16,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import lint
+from lint.columns import DEFAULT, SARIF_KIND
+from lint.report import record_of
 from lint.report.json import Fields, stream_object
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -40,14 +49,34 @@ def _rule(rule) -> dict:
     return data
 
 
-def _result(f, rule_index: dict[str, int]) -> dict:
+def _in_record(f, record) -> dict:
+    """Where a finding is inside a JSON Lines record's text: the result's
+    location is the record's line of the .jsonl file, a line that exists, and
+    this property bag says the rest."""
+    where = {
+        "record": record.id,
+        "field": record.field,
+        "line": f.line,
+        "column": f.column,
+        "endLine": f.end_line,
+        "endColumn": f.end_column,
+    }
+    if f.suggestions:  # no fix: the text sits JSON-escaped inside the line
+        where["suggestions"] = list(f.suggestions)
+    return where
+
+
+def _result(f, rule_index: dict[str, int], record=None) -> dict:
     region = {
         "startLine": f.line,
         "startColumn": f.column,
         "endLine": f.end_line,
         "endColumn": f.end_column,
     }
-    location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
+    uri = _uri(f.path)
+    if record is not None:
+        region, uri = {"startLine": record.line}, _uri(record.file)
+    location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
     result = {
         "ruleId": f.rule,
         "level": LEVEL[f.severity],
@@ -56,7 +85,9 @@ def _result(f, rule_index: dict[str, int]) -> dict:
     }
     if f.rule in rule_index:
         result["ruleIndex"] = rule_index[f.rule]
-    if f.suggestions:
+    if record is not None:
+        result["properties"] = _in_record(f, record)
+    elif f.suggestions:
         result["fixes"] = [
             {
                 "description": {"text": f"Replace with {s!r}"},
@@ -100,7 +131,7 @@ def chunks(report) -> Iterator[str]:
                     }
                 },
             ),
-            ("columnKind", "unicodeCodePoints"),
+            ("columnKind", SARIF_KIND[getattr(report, "column_unit", DEFAULT)]),
             (
                 "invocations",
                 [
@@ -110,7 +141,10 @@ def chunks(report) -> Iterator[str]:
                     }
                 ],
             ),
-            ("results", (_result(f, rule_index) for f in report.findings)),
+            (
+                "results",
+                (_result(f, rule_index, record_of(report, f.path)) for f in report.findings),
+            ),
         ]
     )
     yield from stream_object([("$schema", SCHEMA), ("version", "2.1.0"), ("runs", iter([run]))])
