@@ -181,6 +181,7 @@ def per_kind(folder: Path, limit_bytes: int = 1_000_000) -> dict:
     from lint.config import Config
     from lint.document import Document
     from lint.kinds import get_kind
+    from lint.kinds.base import BatchKind
     from lint.rulebook import linter_for
 
     linter = linter_for(Config())
@@ -201,7 +202,7 @@ def per_kind(folder: Path, limit_bytes: int = 1_000_000) -> dict:
             tick = time.perf_counter()
             for _ in kind.check(doc, rule.compiled):
                 pass
-            if hasattr(kind, "collect"):
+            if isinstance(kind, BatchKind):
                 kind.collect(doc, rule.compiled)
             by_rule[rule.id] += time.perf_counter() - tick
     total = time.perf_counter() - started

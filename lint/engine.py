@@ -14,79 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lint.document import Document
-from lint.finding import SEVERITY_RANK, Finding
+from lint.finding import Finding, batch_finding, to_finding
 from lint.kinds import get_kind
-from lint.kinds.base import Match
+from lint.kinds.base import BatchKind
 from lint.language import foreign_lines
-from lint.packs import Rule
 from lint.patterns import PatternError, PatternFailure, start_budget, stop_budget, time_limit
-
-
-class _Template(dict):
-    """Message values; an unknown {placeholder} is left as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def render_message(template: str, values: dict[str, str]) -> str:
-    try:
-        return template.format_map(_Template(values))
-    except (ValueError, IndexError, AttributeError):
-        return template
-
-
-def to_finding(doc: Document, rule: Rule, match: Match, shared: dict | None = None) -> Finding:
-    """The finding of one match. `shared`, a dict kept for one document, makes
-    equal messages and suggestions one object: a document with 100,000
-    findings of one rule holds its few distinct messages once, not 100,000 times."""
-    start = doc.position(match.start)
-    end = doc.position(match.end)
-    values = {"match": doc.text[match.start : match.end], **match.values}
-    message = match.message or render_message(rule.message, values)
-    suggestions = tuple(match.suggestions)
-    if shared is not None:
-        message = shared.setdefault(message, message)
-        suggestions = shared.setdefault(suggestions, suggestions)
-    return Finding(
-        path=doc.path,
-        line=start.line,
-        column=start.column,
-        end_line=end.line,
-        end_column=end.column,
-        rule=rule.id,
-        severity=_lowered(rule.severity, match.severity),
-        message=message,
-        suggestions=suggestions,
-        offset=match.start,
-        end_offset=match.end,
-        fix_safe=rule.fix == "safe",
-    )
-
-
-def _lowered(rule_severity: str, match_severity: str | None) -> str:
-    """A match may lower its rule's severity (a short repeated line, a quoted
-    word), never raise it: a user who sets a rule to info gets only info."""
-    if match_severity and SEVERITY_RANK[match_severity] < SEVERITY_RANK[rule_severity]:
-        return match_severity
-    return rule_severity
-
-
-def finding_at(path: str, where, rule: Rule, message: str) -> Finding:
-    """A cross-document finding, at a span a document recorded with its facts
-    (`where` has line, column, end_line, end_column, offset and end_offset)."""
-    return Finding(
-        path=path,
-        line=where.line,
-        column=where.column,
-        end_line=where.end_line,
-        end_column=where.end_column,
-        rule=rule.id,
-        severity=rule.severity,
-        message=message,
-        offset=where.offset,
-        end_offset=where.end_offset,
-    )
+from lint.rule import Rule
 
 
 @dataclass
@@ -129,8 +62,8 @@ class Linter:
                     rule,
                     rule.compiled,
                     kind.check,
-                    getattr(kind, "collect", None),
-                    getattr(kind, "LANGUAGE_NEUTRAL", False),
+                    kind.collect if isinstance(kind, BatchKind) else None,
+                    kind.language_neutral,
                 )
                 for rule, kind in zip(self.rules, kinds, strict=True)
             )
@@ -191,8 +124,8 @@ class Linter:
             if not facts:
                 continue  # no document holds a fact for it: nothing to compare
             kind = get_kind(rule.kind)
-            if hasattr(kind, "resolve"):
-                extra.extend(kind.resolve(facts, rule))
+            if isinstance(kind, BatchKind):
+                extra.extend(batch_finding(rule, m) for m in kind.resolve(facts, rule.compiled))
         return sorted(extra)
 
 

@@ -6,8 +6,9 @@ is built from it, so a malformed or tampered entry fails here (ValueError)
 instead of somewhere in the middle of a run.
 
 The annotations understood are the ones our dataclasses use: `str`, `int`,
-`float`, `bool`, `None`, unions of them, `list[...]`, `tuple[X, ...]` (a JSON
-list), `dict[str, ...]` and `Any`.
+`float`, `bool`, `None`, `Literal[...]` (one of the values listed: a mode
+switch), unions of them, `list[...]`, `tuple[X, ...]` (a JSON list),
+`dict[str, ...]` and `Any`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def conforms(value: Any, tp: Any) -> bool:
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         return any(conforms(value, a) for a in args)
+    if origin is typing.Literal:
+        # The same value and type: `true` is not the mode 1.
+        return any(type(value) is type(a) and value == a for a in args)
     if tp is type(None) or tp is None:
         return value is None
     if tp is float:
@@ -56,7 +60,7 @@ def conforms(value: Any, tp: Any) -> bool:
 _EXACT = {str: {str}, int: {int}, float: {int, float}, bool: {bool}}
 
 
-def _all_conform(values, tp: Any) -> bool:
+def _all_conform(values: Any, tp: Any) -> bool:
     """Whether every value fits `tp`; tables of strings and numbers (tens of
     thousands of them in the cache) are checked at C speed."""
     exact = _EXACT.get(tp)
@@ -70,6 +74,14 @@ def _all_conform(values, tp: Any) -> bool:
 
 
 def type_name(tp: Any) -> str:
+    """How an annotation reads in an error message."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return "one of " + ", ".join(repr(a) for a in typing.get_args(tp))
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(type_name(a) for a in typing.get_args(tp))
+    if tp is type(None) or tp is None:
+        return "None"
     return getattr(tp, "__name__", None) or str(tp).replace("typing.", "")
 
 

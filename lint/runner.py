@@ -16,7 +16,8 @@ from pathlib import Path
 from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
 from lint.engine import DocumentResult, Linter, RuleFailure
 from lint.finding import Finding
-from lint.packs import PackError, Rule
+from lint.packs import PackError
+from lint.rule import Rule
 from lint.rulebook import linter_for
 from lint.sources import STDIN, InputError, expand, read_input
 

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.numbers import (
     HEDGE,
     NUMBER,
@@ -83,7 +83,7 @@ class Compiled:
     share: re.Pattern | None
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.check not in CHECKS:
         raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
     share = None
@@ -322,3 +322,10 @@ def _half_unit(figure: Figure) -> float:
     scale = figure.value / float(number.replace(",", ""))
     decimals = len(number.partition(".")[2])
     return 0.5 * 10.0**-decimals * scale
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -18,7 +18,7 @@ import ahocorasick
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match, preserve_case
+from lint.kinds.base import Kind, Match, preserve_case
 from lint.patterns import Pattern, compile_pattern, finditer, phrase_pattern, prefilter_fold
 
 # A two-part hyphenated word, not a piece of a longer one ("will-he-won't-he"
@@ -50,7 +50,7 @@ class Compiled:
     ignorecase: bool
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     sets = []
     needles: list[tuple[tuple[str, ...], ...] | None] = []
     fold = prefilter_fold if options.ignorecase else str
@@ -176,3 +176,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 suggestion = (preserve_case(found, majority),) if literal else ()
                 values = {"variant": name, "majority": majority, "count": str(counts[majority])}
                 yield Match(start, end, values, suggestion)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

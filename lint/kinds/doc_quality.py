@@ -21,11 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document, Span
-from lint.kinds.base import Match
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
-
+from lint.kinds.base import Kind, Match
 
 # Gopher's stop words: a document of English prose uses at least two of them.
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
@@ -234,7 +230,7 @@ LINE_STATISTICS = frozenset(
 )
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context=None) -> Options:
     if options.statistic not in STATISTICS:
         known = ", ".join(STATISTICS)
         raise ValueError(f"unknown statistic {options.statistic!r} (known: {known})")
@@ -274,3 +270,11 @@ def _shown(number: float, statistic: str) -> str:
     if statistic.endswith("_fraction"):
         return f"{number * 100:.0f}%"
     return f"{number:.2f}".rstrip("0").rstrip(".")
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

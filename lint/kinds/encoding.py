@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.language import DOCUMENT_SHARE, foreign_share
 from lint.mojibake import (
     Candidate,
@@ -33,9 +33,6 @@ from lint.mojibake import (
     legacy_cyrillic,
     truncated_punctuation,
 )
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
 
 # A run of characters outside ASCII: the unit `decode_run` re-encodes.
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -81,7 +78,7 @@ class Compiled:
 FINDS = ("mojibake", "invisible", "untranslated")
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.find not in FINDS:
         raise ValueError(f"encoding 'find' must be one of {', '.join(FINDS)}")
     return Compiled(options.find, options.min_words, options.min_cjk)
@@ -254,3 +251,11 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _invisible(doc)
     else:
         yield from _untranslated(doc, compiled)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

@@ -33,7 +33,7 @@ from functools import cache
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 
 FINDS = ("word", "acronym", "transliteration")
 
@@ -114,7 +114,7 @@ class Compiled:
     lexicon: tuple = ()
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.find not in FINDS:
         raise ValueError(f"leftover 'find' must be one of {', '.join(FINDS)}")
     if not 0 <= options.min_latin_share <= 1:
@@ -390,3 +390,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _words(doc, compiled)
     else:
         yield from _acronyms(doc, compiled)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

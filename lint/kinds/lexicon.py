@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.fiction import FictionCues, reads_as_fiction
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -98,7 +98,7 @@ def compile_fiction(options: Options, context) -> FictionCues | None:
     return FictionCues(frozenset(words))
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     voices = compile_voices(options.quoted, options.reported_speech)
     terms = list(options.terms)
     if options.terms_file:
@@ -155,3 +155,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         match = in_voice(doc, m.start(), m.end(), compiled.voices, {})
         if match is not None:
             yield match
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 
 _SCALE = (
     r"(?:million|billion|trillion|thousand|percent|per\s+cent|%|mln|bln|km|kilometres"
@@ -63,7 +63,7 @@ class Compiled:
 FINDS = ("decimal-comma", "dot-thousands", "dotted-date", "abbreviation")
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.find not in FINDS:
         raise ValueError(f"locale_format 'find' must be one of {', '.join(FINDS)}")
     return Compiled(options.find)
@@ -91,3 +91,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         for m in _ABBREVIATION.finditer(text):
             right = _ABBREVIATIONS[m.group()]
             yield Match(m.start(), m.end(), {"suggestion": right}, (right,))
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -29,7 +29,7 @@ import regex
 
 from lint.cache import json_codec
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.name_spelling import (
     ADJECTIVE,
     DOUBLING,
@@ -287,7 +287,7 @@ def read_names(name: str | None, context) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     people = read_names(options.names_file, context)
     places = read_names(options.places_file, context)
     world_people = read_names(options.world_people_file, context) if options.world else []
@@ -1041,3 +1041,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                     f" one name spelt two ways; '{word}' is the likelier slip"
                 ),
             )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.numbers import (
     NUMBER_WORDS,
     find_figures,
@@ -86,7 +86,7 @@ class Compiled:
     max_ratio: float
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.check not in CHECKS:
         raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
     if options.max_ratio < 1:
@@ -163,3 +163,10 @@ def _values(doc: Document, compiled: Compiled) -> Iterator[Match]:
             )
             break
         seen.append((noun, mods, figure, m.end()))
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document, Span
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -48,7 +48,7 @@ class Options:
     stray_closers: bool = True
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context=None) -> Options:
     if not options.quotes and not options.brackets:
         raise ValueError("quote_balance needs 'quotes' or 'brackets' on")
     return options
@@ -323,3 +323,10 @@ def _smiley_once(line: Span, run: tuple[int, int], reported: set[int]) -> Iterat
         # A faithful rendering of the source's emoticon, for an editor to turn
         # into ":)" or drop: a note, not a broken text.
         yield Match(line.start + start, line.start + end, severity="info", message=message)
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -21,7 +21,7 @@ from operator import eq, methodcaller
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.patterns import Pattern, compile_pattern, matches_from, prefilter_fold
 
 
@@ -50,7 +50,7 @@ class Compiled:
     min_words: int = 1
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if not 1 <= options.max_words <= 8:
         raise ValueError("max_words must be between 1 and 8")
     if not 1 <= options.min_words <= options.max_words:
@@ -172,3 +172,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             {"word": unit, "count": str(count)},
             (unit,),
         )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.patterns import Pattern, compile_pattern, finditer
 from lint.speech import quotation_at
 
@@ -51,7 +51,7 @@ class Compiled:
     headline_max_words: int
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     caps = None
     if options.caps_min_words > 0:
         n = options.caps_min_words - 1
@@ -169,3 +169,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             for m in finditer(compiled.headline, text, line.start, line.end):
                 if not quotation_at(doc, m.start(), m.end()):
                     yield Match(m.start(), m.end(), {"signal": "a clickbait formula"})
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

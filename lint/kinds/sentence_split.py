@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import ABBREVIATIONS, Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 
 # A full stop ending a word, horizontal space, then a word starting lowercase.
 _CONTINUATION = regex.compile(r"(?<=\p{L}[\"'”’)\]]?)\.[ \t\u00a0]+(?=(\p{Ll}[\p{L}'’\-]*))")
@@ -65,7 +65,7 @@ class Compiled:
     replies: frozenset[str]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.find not in ("continuation", "orphan"):
         raise ValueError("sentence_split 'find' must be 'continuation' or 'orphan'")
     return Compiled(
@@ -203,3 +203,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _continuations(doc, compiled)
     else:
         yield from _orphans(doc, compiled)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

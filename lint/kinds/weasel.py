@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 from lint.kinds.lexicon import Voices, compile_voices, in_voice
 from lint.patterns import (
     Pattern,
@@ -95,7 +95,7 @@ class Compiled:
     voices: Voices
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     voices = compile_voices(options.quoted, options.reported_speech)
     if not options.terms and not options.patterns:
         raise ValueError("weasel needs 'terms' or 'patterns'")
@@ -157,3 +157,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         match = in_voice(doc, m.start(), m.end(), compiled.voices, {})
         if match is not None:
             yield match
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -32,7 +32,7 @@ from lint.dates import (
     reference_year,
 )
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match
 
 CHECKS = ("weekday", "impossible", "relative")
 # Between a weekday and its date: a comma, a bracket, "the", at most a few characters.
@@ -57,7 +57,7 @@ class Compiled:
     check: str
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context=None) -> Compiled:
     if options.check not in CHECKS:
         raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
     return Compiled(options.check)
@@ -166,3 +166,10 @@ def _relative(doc: Document) -> Iterator[Match]:
                 f"{WEEKDAYS[day.weekday()].title()}, not a {written.title()}"
             },
         )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)
