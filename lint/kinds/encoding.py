@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import regex
 
@@ -61,26 +62,26 @@ _CJK_RUN = regex.compile(
 )
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["mojibake", "invisible", "untranslated"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str
+    find: Find
     min_words: int = 3
     min_cjk: int = 4
 
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
+    find: Find
     min_words: int
     min_cjk: int
 
 
-FINDS = ("mojibake", "invisible", "untranslated")
-
-
 def prepare(options: Options, context=None) -> Compiled:
-    if options.find not in FINDS:
-        raise ValueError(f"encoding 'find' must be one of {', '.join(FINDS)}")
     return Compiled(options.find, options.min_words, options.min_cjk)
 
 

@@ -29,13 +29,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal, get_args
 
 import regex
 
 from lint.document import Document
 from lint.kinds.base import Kind, Match
-
-FINDS = ("word", "acronym", "transliteration")
 
 _FOREIGN_CHAR = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A superset of `_FOREIGN_CHAR` in plain ranges, which the stdlib scans about
@@ -88,9 +87,14 @@ _CLOSERS = "\"”’'»“›)]"
 _LOOKALIKE = {"х": "x", "Х": "X", "С": "C", "с": "c", "о": "o", "О": "O", "е": "e", "а": "a"}
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["word", "acronym", "transliteration"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str
+    find: Find
     max_words: int = 2
     max_cjk: int = 3
     min_latin_share: float = 0.6
@@ -105,7 +109,7 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
+    find: Find
     max_words: int
     max_cjk: int
     min_latin_share: float
@@ -115,8 +119,6 @@ class Compiled:
 
 
 def prepare(options: Options, context=None) -> Compiled:
-    if options.find not in FINDS:
-        raise ValueError(f"leftover 'find' must be one of {', '.join(FINDS)}")
     if not 0 <= options.min_latin_share <= 1:
         raise ValueError("min_latin_share must be between 0 and 1")
     lexicon: tuple = ()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from lint.document import Document
 from lint.fiction import FictionCues, reads_as_fiction
@@ -34,7 +35,10 @@ from lint.patterns import (
 )
 from lint.speech import indirect_speaker, quotation_at
 
-VOICE_SEVERITIES = ("info", "warning", "error", "keep", "off")
+# What becomes of a match in quotes or reported speech: a severity, the
+# rule's own (keep), or nothing (off).
+Voice = Literal["info", "warning", "error", "keep", "off"]
+VOICE_SEVERITIES: tuple[str, ...] = get_args(Voice)
 
 
 @dataclass(frozen=True)
@@ -44,8 +48,8 @@ class Options:
     patterns: tuple[str, ...] = ()
     ignorecase: bool = True
     allow: tuple[str, ...] = ()
-    quoted: str = "info"
-    reported_speech: str = "info"
+    quoted: Voice = "info"
+    reported_speech: Voice = "info"
     ordinary_in_fiction: tuple[str, ...] = ()
     fiction_cues: tuple[str, ...] = ()
     fiction_cues_file: str | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import regex
 
@@ -50,22 +51,22 @@ _NEEDED = {
 }
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["decimal-comma", "dot-thousands", "dotted-date", "abbreviation"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str
+    find: Find
 
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
-
-
-FINDS = ("decimal-comma", "dot-thousands", "dotted-date", "abbreviation")
+    find: Find
 
 
 def prepare(options: Options, context=None) -> Compiled:
-    if options.find not in FINDS:
-        raise ValueError(f"locale_format 'find' must be one of {', '.join(FINDS)}")
     return Compiled(options.find)
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.kinds.base import Kind, Match
-from lint.kinds.lexicon import Voices, compile_voices, in_voice
+from lint.kinds.lexicon import Voice, Voices, compile_voices, in_voice
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -84,8 +84,8 @@ class Options:
     terms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     allow: tuple[str, ...] = ()
-    quoted: str = "info"
-    reported_speech: str = "info"
+    quoted: Voice = "info"
+    reported_speech: Voice = "info"
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from lint.dates import (
     WEEKDAY_PATTERN,
@@ -34,7 +35,9 @@ from lint.dates import (
 from lint.document import Document
 from lint.kinds.base import Kind, Match
 
-CHECKS = ("weekday", "impossible", "relative")
+# The rule's check (option `check`), validated by the pack loader.
+Check = Literal["weekday", "impossible", "relative"]
+CHECKS: tuple[str, ...] = get_args(Check)
 # Between a weekday and its date: a comma, a bracket, "the", at most a few characters.
 _JOINER = re.compile(r"[ \t]*(?:,|\(|–|—|-)?[ \t]*(?:the[ \t]+)?$")
 _RELATIVE = re.compile(
@@ -49,17 +52,15 @@ _WEEKDAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({WEEKDAY_PATTERN})[ \t]*\)")
 
 @dataclass(frozen=True)
 class Options:
-    check: str = "weekday"
+    check: Check = "weekday"
 
 
 @dataclass(frozen=True)
 class Compiled:
-    check: str
+    check: Check
 
 
 def prepare(options: Options, context=None) -> Compiled:
-    if options.check not in CHECKS:
-        raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
     return Compiled(options.check)
 
 
