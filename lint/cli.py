@@ -8,6 +8,7 @@ Exit codes: 0 no finding at or above the fail level, 1 findings at or above it,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -224,11 +225,15 @@ def _settings(args):
         encoding_errors=getattr(args, "encoding_errors", "strict"),
         cache_dir=_result_cache_dir(args),
         max_document_size=getattr(args, "max_document_size", None),
+        profile=bool(getattr(args, "profile", False)),
+        progress=not (getattr(args, "quiet", False) or getattr(args, "no_progress", False)),
     )
 
 
 def _result_cache_dir(args) -> Path | None:
     if getattr(args, "no_cache", True):  # and commands without the option
+        return None
+    if os.environ.get("NEWSLINT_NO_CACHE"):  # the environment's --no-cache
         return None
     if args.cache_dir is not None:
         return args.cache_dir
@@ -261,12 +266,12 @@ def _guard(output):
 def cmd_fix(args, output) -> tuple[int | None, bool]:
     """--fix / --diff: (an exit code if the run ends here, as under --diff;
     whether some file could not be fixed)."""
-    from lint.fix import fix_paths, unified_diff
+    from lint.fix import unified_diff
     from lint.output import write_output
+    from lint.runner import Runner
 
-    fixes, errors = fix_paths(
+    fixes, errors = Runner(_settings(args)).fix(
         list(args.paths),
-        _settings(args),
         unsafe=args.unsafe_fixes,
         write=not args.diff,
         guard=_guard(output),
@@ -312,14 +317,6 @@ def cmd_check(args) -> int:
     fix_exit, fix_failed = cmd_fix(args, output) if (args.fix or args.diff) else (None, False)
     if fix_exit is not None:
         return fix_exit
-    if args.quiet or args.no_progress:
-        import lint.progress
-
-        lint.progress.ENABLED = False
-    if args.profile:
-        import os
-
-        os.environ["NEWSLINT_PROFILE"] = "1"  # inherited by -j worker processes
     report = _run(args, output)
     if args.profile:
         from lint.profile import profile_table
@@ -371,15 +368,12 @@ def _run(args, output):
     """The report for check and baseline: files, or JSON Lines records."""
     jobs = max(0, getattr(args, "jobs", 1))  # 0: automatic (lint.runner.AUTO_JOBS_MIN_INPUTS)
     guard = _guard(output)
+    from lint.runner import Runner
+
+    runner = Runner(_settings(args))
     if args.jsonl_field:
-        from lint.jsonl import run_jsonl
-
-        return run_jsonl(
-            list(args.paths), _settings(args), args.jsonl_field, args.jsonl_id, jobs, guard
-        )
-    from lint.runner import run
-
-    return run(list(args.paths), _settings(args), jobs, guard)
+        return runner.run_jsonl(list(args.paths), args.jsonl_field, args.jsonl_id, jobs, guard)
+    return runner.run(list(args.paths), jobs, guard)
 
 
 def _gate(args, report) -> tuple[list | None, str]:

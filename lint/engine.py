@@ -8,10 +8,10 @@ document and the rules, so it runs the same in a worker process.
 from __future__ import annotations
 
 import bisect
-import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lint.document import Document
 from lint.finding import Finding, batch_finding, to_finding
@@ -39,7 +39,7 @@ class DocumentResult:
     # Per batch rule: facts this document contributes to cross-document checks.
     facts: dict[str, list] = field(default_factory=dict)
     words: int = 0
-    # Under NEWSLINT_PROFILE (newslint check --profile): seconds per rule id.
+    # With profile (newslint check --profile): seconds per rule id.
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -69,12 +69,13 @@ class Linter:
             )
         return self._plan
 
-    def check_document(self, doc: Document) -> DocumentResult:
+    def check_document(self, doc: Document, profile: bool = False) -> DocumentResult:
+        """Every rule's findings on one document (and its facts for the batch
+        rules); with `profile`, the seconds each rule took."""
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
-        facts: dict[str, list] = {}
+        facts: dict[str, list[Any]] = {}
         timings: dict[str, float] = {}
-        profile = bool(os.environ.get("NEWSLINT_PROFILE"))
         # Each rule's patterns share one time budget on this document
         # (lint.patterns); when it runs out the rule fails here, the others go on.
         budget = time_limit(doc.text)
@@ -102,14 +103,14 @@ class Linter:
         findings.sort()
         return DocumentResult(doc.path, _dedupe(findings), failures, facts, doc.word_count, timings)
 
-    def check(self, text: str, path: str = "-") -> DocumentResult:
+    def check(self, text: str, path: str = "-", profile: bool = False) -> DocumentResult:
         """The result for one text; a long one is checked a segment at a time
         (lint.segments), which keeps memory and time in proportion to its size."""
         from lint.segments import SEGMENT_CHARS, check_in_segments
 
         if len(text) <= SEGMENT_CHARS:
-            return self.check_document(Document(text, path))
-        return check_in_segments(self, text, path)
+            return self.check_document(Document(text, path), profile)
+        return check_in_segments(self, text, path, profile=profile)
 
     def check_text(self, text: str, path: str = "-") -> list[Finding]:
         return self.check(text, path).findings

@@ -21,9 +21,8 @@ import contextlib
 import json
 import re
 import sys
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from lint.sources import (
     BINARY_SAMPLE,
@@ -31,7 +30,6 @@ from lint.sources import (
     STDIN,
     InputError,
     decode,
-    expand,
     open_regular,
 )
 
@@ -187,50 +185,3 @@ def read_records(
             record_id = f"{record_id}@L{number}"
         seen.add(record_id)
         yield Record(path, number, record_id, text)
-
-
-def run_jsonl(
-    paths: list[str], settings, field: str, id_field: str | None, jobs: int = 1, guard=None
-):
-    """Like `runner.run`, over the records of JSON Lines files (`-j N` too).
-    Records are read as they are checked; the report keeps the text of those
-    with findings only (baselines and the HTML report show them)."""
-    from lint import runner
-
-    runner._init_worker(settings)
-    resolver = runner._RESOLVER
-    cwd_config = resolver.for_path(STDIN)
-    report = runner.Report(fail_on=cwd_config.fail_on)
-    report.records = {}
-    include = tuple(p.replace(".txt", ".jsonl") for p in cwd_config.include) + ("*.jsonl",)
-    files: list[str] = []
-    for item in expand(paths, include, cwd_config.exclude):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-        else:
-            files.append(item)
-    if guard is not None:
-        guard(files)
-    reading: deque[Record] = deque()  # records handed to the checker, not yet answered
-
-    def items() -> Iterator[tuple[str, str]]:
-        for file in files:
-            limit = resolver.for_path(file).max_document_size
-            for record in read_records(file, field, id_field, limit, settings.encoding_errors):
-                if isinstance(record, InputError):
-                    report.errors.append(record)
-                else:
-                    reading.append(record)
-                    yield record.path, record.text
-
-    groups: dict[tuple, tuple] = {}
-    for result in runner.check_all(items(), settings, jobs):
-        record = reading.popleft()
-        if not isinstance(result, InputError):
-            if not result.findings:  # no report needs its text
-                record = replace(record, text="")
-            report.records[record.path] = record
-        runner.add_result(report, groups, resolver, record.path, result)
-    report.findings.extend(runner.batch_findings(groups.values(), resolver))
-    report.findings.sort()
-    return report

@@ -221,11 +221,7 @@ def selected_rules(config: Config) -> list[Rule]:
     return chosen
 
 
-_LINTERS: dict[tuple, Linter] = {}
-
-
 def linter_for(config: Config) -> Linter:
-    key = config.key()
-    if key not in _LINTERS:
-        _LINTERS[key] = Linter(selected_rules(config))
-    return _LINTERS[key]
+    """A linter of the rules `config` selects (a `Runner` keeps one per
+    configuration; the packs behind it are loaded once per process)."""
+    return Linter(selected_rules(config))

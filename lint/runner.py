@@ -1,25 +1,40 @@
 """Run the linter over many inputs, in one process or several.
 
-Each input is checked by `check_input`, a function of the path and the settings
-alone, so it runs unchanged in a worker process. Results come back in input
-order, and findings are sorted, so `-j N` prints exactly what `-j 1` prints.
+One `Runner` serves every way in: files and folders (`run`), standard input,
+the records of JSON Lines files (`run_jsonl`) and `--fix` (`fix`, through
+lint.fix). It holds what a run needs: the settings, the configuration found
+for each input, the linters built for them and the result cache. Each input is
+checked by `Runner.check_input`, a function of the path and the settings
+alone, so a worker process runs it unchanged with a `Runner` of its own.
+Results come back in input order, and findings are sorted, so `-j N` prints
+exactly what `-j 1` prints.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
 from lint.engine import DocumentResult, Linter, RuleFailure
 from lint.finding import Finding
+from lint.jsonl import Record, read_records
 from lint.packs import PackError
 from lint.rule import Rule
 from lint.rulebook import linter_for
 from lint.sources import STDIN, InputError, expand, read_input
+
+if TYPE_CHECKING:
+    from lint.fix import FileFix, FixError
+    from lint.resultcache import ResultCache
+
+Guard = Callable[[list[str]], None]
+Item = tuple[str, str | None]  # (path, text): None means the file is read
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,8 @@ class Settings:
     encoding_errors: str = "strict"  # --encoding-errors: strict or replace
     cache_dir: Path | None = None  # results of unchanged files (lint.resultcache)
     max_document_size: int | None = None  # --max-document-size, over the configuration's
+    profile: bool = False  # --profile: time every rule on every document (never cached)
+    progress: bool = True  # a progress bar on stderr when it is a terminal (-q: off)
 
 
 class ConfigResolver:
@@ -87,124 +104,271 @@ class Report:
     words: dict[str, int] = field(default_factory=dict)
     fail_on: str = "warning"
     timings: dict[str, float] = field(default_factory=dict)  # rule id -> seconds (--profile)
+    # JSON Lines input: path -> its record (the text kept only when it has findings).
+    records: dict[str, Record] = field(default_factory=dict)
 
 
 # `-j 0` (the command line's default) checks in one process per core once
 # there are this many inputs, as ruff does; fewer are checked in one process.
 AUTO_JOBS_MIN_INPUTS = 64
 
-# --- one input ------------------------------------------------------------
-
-_RESOLVER: ConfigResolver | None = None
-_RESULTS = None  # a lint.resultcache.ResultCache, when settings.cache_dir is set
-
-
-def _init_worker(settings: Settings) -> None:
-    global _RESOLVER, _RESULTS
-    _RESOLVER = ConfigResolver(settings)
-    _RESULTS = None
-    if settings.cache_dir is not None and not os.environ.get("NEWSLINT_NO_CACHE"):
-        from lint.resultcache import ResultCache
-
-        _RESULTS = ResultCache(settings.cache_dir)
+# `-j 0` (the command line's default) checks in one process per core once
+# there are this many inputs, as ruff does; fewer are checked in one process.
+AUTO_JOBS_MIN_INPUTS = 64
 
 
-def _check_document(config: Config, path: str, text: str) -> DocumentResult:
-    """The linter's result, from the result cache when the file is unchanged."""
-    linter = linter_for(config)
-    if _RESULTS is None or os.environ.get("NEWSLINT_PROFILE"):
-        return linter.check(text, path)
-    from lint.resultcache import cacheable
+class Runner:
+    """One run's state: settings, configurations, linters and result cache."""
 
-    if not cacheable(linter):
-        return linter.check(text, path)
-    result = _RESULTS.get(linter, path, text)
-    if result is None:
-        result = linter.check(text, path)
-        _RESULTS.put(linter, path, text, result)
-    return result
+    def __init__(self, settings: Settings = Settings()):
+        self.settings = settings
+        self.resolver = ConfigResolver(settings)
+        self.results: ResultCache | None = None
+        if settings.cache_dir is not None:
+            from lint.resultcache import ResultCache
 
+            self.results = ResultCache(settings.cache_dir)
+        self._linters: dict[tuple, Linter] = {}
 
-def check_input(path: str, text: str | None = None) -> DocumentResult | InputError:
-    """Read (unless `text` is given) and check one input."""
-    assert _RESOLVER is not None, "call _init_worker first"
-    config = _RESOLVER.for_path(path)
-    if text is None:
-        decoded = read_input(path, _RESOLVER.settings.encoding_errors, config.max_document_size)
-        if isinstance(decoded, InputError):
-            return decoded
-        text = decoded.text
-    result = _check_document(config, path, text)
-    ignored = config.ignored_for(path)
-    if ignored:
-        result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignored)]
-    return result
+    def linter(self, config: Config) -> Linter:
+        """The linter of a configuration, built once per run."""
+        key = config.key()
+        if key not in self._linters:
+            self._linters[key] = linter_for(config)
+        return self._linters[key]
 
+    # --- one input ----------------------------------------------------------
 
-# --- many inputs ----------------------------------------------------------
+    def _check_document(self, config: Config, path: str, text: str) -> DocumentResult:
+        """The linter's result, from the result cache when the file is unchanged."""
+        linter = self.linter(config)
+        profile = self.settings.profile
+        if self.results is None or profile:
+            return linter.check(text, path, profile=profile)
+        from lint.resultcache import cacheable
+
+        if not cacheable(linter):
+            return linter.check(text, path)
+        result = self.results.get(linter, path, text)
+        if result is None:
+            result = linter.check(text, path)
+            self.results.put(linter, path, text, result)
+        return result
+
+    def check_input(self, path: str, text: str | None = None) -> DocumentResult | InputError:
+        """Read (unless `text` is given) and check one input."""
+        config = self.resolver.for_path(path)
+        if text is None:
+            decoded = read_input(path, self.settings.encoding_errors, config.max_document_size)
+            if isinstance(decoded, InputError):
+                return decoded
+            text = decoded.text
+        result = self._check_document(config, path, text)
+        ignored = config.ignored_for(path)
+        if ignored:
+            result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignored)]
+        return result
+
+    def check_safely(self, path: str, text: str | None = None) -> DocumentResult | InputError:
+        """`check_input`, except that an input which exhausts the memory, or meets a
+        bug in newslint, fails alone: the run reports it and goes on."""
+        try:
+            return self.check_input(path, text)
+        except (PackError, ConfigError):
+            raise
+        except Exception as exc:
+            if _out_of_memory(exc):
+                return InputError(
+                    path,
+                    "ran out of memory while checking it; skipped "
+                    "(a lower --max-document-size skips such inputs before reading them)",
+                    "out of memory",
+                )
+            # A bug: name it, and keep the other inputs' results.
+            why = f"{type(exc).__name__}: {exc}"
+            return InputError(
+                path, f"newslint failed on it ({why}); this is a bug, please report it", "crashed"
+            )
+
+    def check_all(
+        self, items: Iterable[Item], jobs: int, total: int | None = None
+    ) -> Iterator[DocumentResult | InputError]:
+        """`check_safely(path, text)` for each (path, text) item, in order. With
+        `jobs` > 1, in worker processes (lint.workers); with 0, one per core once
+        there are `AUTO_JOBS_MIN_INPUTS` inputs (`total`, or counted by reading
+        that many items ahead)."""
+        items = iter(items)
+        head: list[Item] = []
+        if total is None:
+            head = list(islice(items, AUTO_JOBS_MIN_INPUTS))
+            total = len(head) if len(head) < AUTO_JOBS_MIN_INPUTS else AUTO_JOBS_MIN_INPUTS
+        items = chain(head, items)
+        jobs = min(effective_jobs(jobs, total), max(1, total), os.cpu_count() or 1)
+        if jobs <= 1:
+            for path, text in items:
+                yield self.check_safely(path, text)
+            return
+        # The first input is checked here, before the workers start: forked
+        # workers inherit the compiled rules and whatever the kinds load on first
+        # use (lexicons, dictionaries) instead of each loading them again.
+        first = next(items, None)
+        if first is None:
+            return
+        yield self.check_safely(*first)
+        from lint.workers import check_in_workers  # only with -j
+
+        batch = max(1, min(64, total // (jobs * 4)))
+        yield from check_in_workers(items, self, jobs, batch)
+
+    # --- many inputs ----------------------------------------------------------
+
+    def run(self, paths: list[str], jobs: int = 1, guard: Guard | None = None) -> Report:
+        """Check every input. `guard(inputs)` sees the expanded inputs before any
+        is read, and may raise to stop the run (the CLI refuses `-o` over one)."""
+        report, inputs = self._start(paths, guard)
+        from lint.progress import progress
+
+        items = ((path, None) for path in inputs)
+        results = self.check_all(items, jobs, len(inputs))
+        shown = progress(results, len(inputs), enabled=self.settings.progress)
+        return self._gather(report, zip(inputs, shown, strict=True))
+
+    def run_jsonl(
+        self,
+        paths: list[str],
+        field: str,
+        id_field: str | None,
+        jobs: int = 1,
+        guard: Guard | None = None,
+    ) -> Report:
+        """Like `run`, over the records of JSON Lines files (lint.jsonl): each
+        record's text is checked as its own document. Records are read as they
+        are checked; the report keeps the text of those with findings only
+        (baselines and the HTML report show them)."""
+        report, files = self._start(paths, guard, jsonl=True)
+        reading: deque[Record] = deque()  # records handed to the checker, not yet answered
+
+        def items() -> Iterator[Item]:
+            for file in files:
+                limit = self.resolver.for_path(file).max_document_size
+                errors = self.settings.encoding_errors
+                for record in read_records(file, field, id_field, limit, errors):
+                    if isinstance(record, InputError):
+                        report.errors.append(record)
+                    else:
+                        reading.append(record)
+                        yield record.path, record.text
+
+        def answered() -> Iterator[tuple[str, DocumentResult | InputError]]:
+            for result in self.check_all(items(), jobs):
+                record = reading.popleft()
+                if not isinstance(result, InputError):
+                    if not result.findings:  # no report needs its text
+                        record = replace(record, text="")
+                    report.records[record.path] = record
+                yield record.path, result
+
+        return self._gather(report, answered())
+
+    def fix(
+        self,
+        paths: list[str],
+        unsafe: bool = False,
+        write: bool = True,
+        guard: Guard | None = None,
+    ) -> tuple[list[FileFix], list[FixError]]:
+        """`--fix` / `--diff` (lint.fix): (fixes, errors)."""
+        from lint.fix import fix_paths
+
+        return fix_paths(self, paths, unsafe, write, guard)
+
+    def inputs(self, paths: list[str], jsonl: bool = False) -> Iterator[str | InputError]:
+        """What `paths` expand to under the configuration of the working folder
+        (JSON Lines files instead of text files with `jsonl`)."""
+        config = self.resolver.for_path(STDIN)
+        include = config.include
+        if jsonl:
+            include = tuple(p.replace(".txt", ".jsonl") for p in include) + ("*.jsonl",)
+        return expand(paths, include, config.exclude)
+
+    def _start(
+        self, paths: list[str], guard: Guard | None, jsonl: bool = False
+    ) -> tuple[Report, list[str]]:
+        """An empty report, and the inputs (the guard has seen them)."""
+        report = Report(fail_on=self.resolver.for_path(STDIN).fail_on)
+        inputs: list[str] = []
+        for item in self.inputs(paths, jsonl):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+            else:
+                inputs.append(item)
+        if guard is not None:
+            guard(inputs)
+        return report, inputs
+
+    def _gather(
+        self, report: Report, results: Iterable[tuple[str, DocumentResult | InputError]]
+    ) -> Report:
+        """The report of every (path, result), consumed as they come: only
+        findings and batch facts are kept; then the cross-document findings."""
+        groups: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
+        for path, result in results:
+            self._add_result(report, groups, path, result)
+        report.findings.extend(self._batch_findings(groups.values()))
+        report.findings.sort()
+        if self.results is not None:
+            self.results.prune_if_due()
+        return report
+
+    def _add_result(
+        self,
+        report: Report,
+        groups: dict[tuple, tuple[Linter, list[DocumentResult]]],
+        path: str,
+        result: DocumentResult | InputError,
+    ) -> None:
+        """Keep what the report needs of one input's result: its findings, and its
+        facts for the cross-document rules of its configuration's linter."""
+        if isinstance(result, InputError):
+            report.errors.append(result)
+            return
+        report.checked.append(path)
+        report.findings.extend(result.findings)
+        report.failures.extend(result.failures)
+        report.words[path] = result.words
+        for rule_id, seconds in result.timings.items():
+            report.timings[rule_id] = report.timings.get(rule_id, 0.0) + seconds
+        config = self.resolver.for_path(path)
+        linter = self.linter(config)
+        if config.key() not in groups:
+            groups[config.key()] = (linter, [])
+            for rule in linter.rules:
+                report.rules.setdefault(rule.id, rule)
+        if any(result.facts.values()):  # a document without facts changes no batch finding
+            groups[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
+
+    def _batch_findings(
+        self, groups: Iterable[tuple[Linter, list[DocumentResult]]]
+    ) -> list[Finding]:
+        """Cross-document findings of each group of documents sharing a
+        configuration, less those the reported file's `per-file-ignores` turn off."""
+        found = []
+        for linter, group in groups:
+            for finding in linter.resolve_batch(group):
+                ignored = self.resolver.for_path(finding.path).ignored_for(finding.path)
+                if not (ignored and matches_prefix(finding.rule, ignored)):
+                    found.append(finding)
+        return found
 
 
 def run(
     paths: list[str],
     settings: Settings = Settings(),
     jobs: int = 1,
-    guard: Callable[[list[str]], None] | None = None,
+    guard: Guard | None = None,
 ) -> Report:
-    """Check every input. `guard(inputs)` sees the expanded inputs before any
-    is read, and may raise to stop the run (the CLI refuses `-o` over one)."""
-    _init_worker(settings)
-    resolver = _RESOLVER
-    cwd_config = resolver.for_path(STDIN)
-    report = Report(fail_on=cwd_config.fail_on)
-    inputs: list[str] = []
-    for item in expand(paths, cwd_config.include, cwd_config.exclude):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-        else:
-            inputs.append(item)
-    if guard is not None:
-        guard(inputs)
-    from lint.progress import progress
-
-    # Results are consumed as they come: only findings and batch facts are kept.
-    items = ((path, None) for path in inputs)
-    results = progress(check_all(items, settings, jobs, len(inputs)), len(inputs))
-    linters: dict[tuple, tuple[Linter, list[DocumentResult]]] = {}
-    for path, result in zip(inputs, results, strict=True):
-        add_result(report, linters, resolver, path, result)
-    report.findings.extend(batch_findings(linters.values(), resolver))
-    report.findings.sort()
-    if _RESULTS is not None:
-        _RESULTS.prune_if_due()
-    return report
-
-
-def add_result(
-    report: Report,
-    linters: dict[tuple, tuple[Linter, list[DocumentResult]]],
-    resolver: ConfigResolver,
-    path: str,
-    result: DocumentResult | InputError,
-) -> None:
-    """Keep what the report needs of one input's result: its findings, and its
-    facts for the cross-document rules of its configuration's linter."""
-    if isinstance(result, InputError):
-        report.errors.append(result)
-        return
-    report.checked.append(path)
-    report.findings.extend(result.findings)
-    report.failures.extend(result.failures)
-    report.words[path] = result.words
-    for rule_id, seconds in result.timings.items():
-        report.timings[rule_id] = report.timings.get(rule_id, 0.0) + seconds
-    config = resolver.for_path(path)
-    linter = linter_for(config)
-    if config.key() not in linters:
-        linters[config.key()] = (linter, [])
-        for rule in linter.rules:
-            report.rules.setdefault(rule.id, rule)
-    if any(result.facts.values()):  # a document without facts changes no batch finding
-        linters[config.key()][1].append(DocumentResult(path, [], facts=result.facts))
+    """`Runner(settings).run(paths, jobs, guard)`."""
+    return Runner(settings).run(paths, jobs, guard)
 
 
 def effective_jobs(jobs: int, inputs: int) -> int:
@@ -213,62 +377,6 @@ def effective_jobs(jobs: int, inputs: int) -> int:
     if jobs > 0:
         return jobs
     return (os.cpu_count() or 1) if inputs >= AUTO_JOBS_MIN_INPUTS else 1
-
-
-def check_all(
-    items: Iterable[tuple[str, str | None]],
-    settings: Settings,
-    jobs: int,
-    total: int | None = None,
-) -> Iterator[DocumentResult | InputError]:
-    """`check_safely(path, text)` for each (path, text) item, in order: a text
-    of None means the file is read. With `jobs` > 1, in worker processes
-    (lint.workers); with 0, one per core once there are `AUTO_JOBS_MIN_INPUTS`
-    inputs (`total`, or counted by reading that many items ahead)."""
-    items = iter(items)
-    head: list[tuple[str, str | None]] = []
-    if total is None:
-        head = list(islice(items, AUTO_JOBS_MIN_INPUTS))
-        total = len(head) if len(head) < AUTO_JOBS_MIN_INPUTS else AUTO_JOBS_MIN_INPUTS
-    items = chain(head, items)
-    jobs = min(effective_jobs(jobs, total), max(1, total), os.cpu_count() or 1)
-    if jobs <= 1:
-        for path, text in items:
-            yield check_safely(path, text)
-        return
-    # The first input is checked here, before the workers start: forked
-    # workers inherit the compiled rules and whatever the kinds load on first
-    # use (lexicons, dictionaries) instead of each loading them again.
-    first = next(items, None)
-    if first is None:
-        return
-    yield check_safely(*first)
-    from lint.workers import check_in_workers  # only with -j
-
-    batch = max(1, min(64, total // (jobs * 4)))
-    yield from check_in_workers(items, settings, jobs, batch)
-
-
-def check_safely(path: str, text: str | None = None) -> DocumentResult | InputError:
-    """`check_input`, except that an input which exhausts the memory, or meets a
-    bug in newslint, fails alone: the run reports it and goes on."""
-    try:
-        return check_input(path, text)
-    except (PackError, ConfigError):
-        raise
-    except Exception as exc:
-        if _out_of_memory(exc):
-            return InputError(
-                path,
-                "ran out of memory while checking it; skipped "
-                "(a lower --max-document-size skips such inputs before reading them)",
-                "out of memory",
-            )
-        # A bug: name it, and keep the other inputs' results.
-        why = f"{type(exc).__name__}: {exc}"
-        return InputError(
-            path, f"newslint failed on it ({why}); this is a bug, please report it", "crashed"
-        )
 
 
 def _out_of_memory(exc: BaseException | None) -> bool:
@@ -283,22 +391,8 @@ def _out_of_memory(exc: BaseException | None) -> bool:
     return False
 
 
-def batch_findings(
-    linters: Iterable[tuple[Linter, list[DocumentResult]]], resolver: ConfigResolver
-) -> list[Finding]:
-    """Cross-document findings of each group of documents sharing a configuration,
-    less those the reported file's `per-file-ignores` turn off."""
-    found = []
-    for linter, group in linters:
-        for finding in linter.resolve_batch(group):
-            ignored = resolver.for_path(finding.path).ignored_for(finding.path)
-            if not (ignored and matches_prefix(finding.rule, ignored)):
-                found.append(finding)
-    return found
-
-
 def check_paths(
-    paths: Iterable[str | os.PathLike], settings: Settings = Settings(), jobs: int = 1
+    paths: Iterable[str | os.PathLike[str]], settings: Settings = Settings(), jobs: int = 1
 ) -> list[Finding]:
     """Findings for files and folders, as `newslint check` reports them."""
     return run([str(p) for p in paths], settings, jobs).findings

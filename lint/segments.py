@@ -68,7 +68,7 @@ def _line_breaks(text: str, start: int, end: int) -> int:
 
 
 def check_in_segments(
-    linter: Linter, text: str, path: str, size: int = SEGMENT_CHARS
+    linter: Linter, text: str, path: str, size: int = SEGMENT_CHARS, profile: bool = False
 ) -> DocumentResult:
     """The linter's result on `text`, checked a segment at a time."""
     total = DocumentResult(path, [])
@@ -82,7 +82,7 @@ def check_in_segments(
             column += start - previous
         previous = start
         doc = Document(text[start:end], path, first_line=line, first_column=column)
-        result = linter.check_document(doc)
+        result = linter.check_document(doc, profile)
         del doc
         total.findings.extend(_moved(f, start) for f in result.findings)
         failed = {f.rule for f in total.failures}

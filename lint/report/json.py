@@ -25,7 +25,7 @@ def finding_dict(f) -> dict:
 
 def with_record(data: dict, report) -> dict:
     """JSON Lines input: name the record's file, line in the file and id."""
-    record = getattr(report, "records", {}).get(data["path"])
+    record = report.records.get(data["path"])
     if record is not None:
         data["record"] = {"file": record.file, "line": record.line, "id": record.id}
     return data
