@@ -77,7 +77,7 @@ NOT_NAMES = frozenset(
 class Options:
     events: dict[str, str]  # regex -> event kind ("call", "meeting")
     window_days: int = 6
-    not_names: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()  # capitalised words that are never the people of a claim
 
 
 @dataclass(frozen=True)

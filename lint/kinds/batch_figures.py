@@ -35,7 +35,7 @@ _MODIFIER = r"(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)*)"
 
 @dataclass(frozen=True)
 class Options:
-    nouns: tuple[str, ...]
+    nouns: tuple[str, ...]  # the counted things whose figures are compared (killed, troops)
     min_shared_names: int = 2
     max_ratio: float = 1.5
     window_days: int = 1

@@ -41,7 +41,7 @@ class Options:
     min_documents: int = 2
     ratio: float = 3.0
     max_token_fame: float = 1.0
-    min_length: int = 5
+    min_length: int = 5  # shorter words are never taken for names
 
 
 @dataclass(frozen=True)

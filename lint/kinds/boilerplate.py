@@ -45,7 +45,7 @@ _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 class Options:
     lines: tuple[str, ...] = ()
     lines_file: str | None = None
-    max_words: int = 40
+    max_words: int = 40  # a line with more words is prose, not a boilerplate line
     patterns: tuple[str, ...] = ()
     icon_word: str = ""
     icon_min: int = 4

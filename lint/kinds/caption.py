@@ -39,11 +39,11 @@ _SEPARATOR = regex.compile(r"\s*[/|]\s*")
 
 @dataclass(frozen=True)
 class Options:
-    agencies: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()  # picture agencies a credit line ends in (patterns)
     agencies_file: str | None = None
-    max_words: int = 16
+    max_words: int = 16  # a credit line has at most this many words
     patterns: tuple[str, ...] = ()
-    credits: bool = True
+    credits: bool = True  # report credit lines themselves (not only captions and tags)
     caption_lines: int = 3
 
 

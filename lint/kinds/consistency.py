@@ -30,10 +30,12 @@ _HYPHENATED = regex.compile(r"(?<=(?<![\w\-'â€™])(\p{L}+))-(\p{L}{2,})(?![\w\-'â
 
 @dataclass(frozen=True)
 class Options:
+    # Groups of spellings of one word; the minority spelling is reported.
     words: tuple[tuple[str, ...], ...] = ()
+    # Groups of regexes, by form name, for forms a word list cannot hold.
     patterns: tuple[dict[str, str], ...] = ()
-    hyphenation: bool = False
-    ignorecase: bool = True
+    hyphenation: bool = False  # a hyphenated word also written closed up or open
+    ignorecase: bool = True  # match the words and patterns in any case
     min_majority: int = 1  # the majority form must occur at least this often
 
 

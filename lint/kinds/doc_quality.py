@@ -41,12 +41,12 @@ ODD_SPACES = regex.compile(r"[\x1c-\x1f]")
 
 @dataclass(frozen=True)
 class Options:
-    statistic: str
+    statistic: str  # which statistic (word_count, mean_word_length, ...)
     min: float | None = None
     max: float | None = None
     min_words: int = 50
     min_lines: int = 3
-    short_line_chars: int = 30
+    short_line_chars: int = 30  # a line shorter than this counts as short
 
 
 def _nowhere() -> Span | None:

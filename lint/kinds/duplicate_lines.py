@@ -30,7 +30,7 @@ _NOISE = regex.compile(r"[\s\p{P}]+")
 @dataclass(frozen=True)
 class Options:
     min_words: int = 4
-    min_chars: int = 20
+    min_chars: int = 20  # shorter lines are never reported
     prose_words: int = 10  # shorter repeats are reported at info
 
 

@@ -24,7 +24,7 @@ from lint.patterns import (
 class Options:
     tokens: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
-    ignorecase: bool = True
+    ignorecase: bool = True  # match the tokens and patterns in any case
     allow: tuple[str, ...] = ()
 
 

@@ -99,7 +99,7 @@ _PRONOUN_IS = frozenset(
 class Options:
     min_words: int = 6
     min_sentences: int = 2
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # regexes of sentences never reported as fragments
 
 
 @dataclass(frozen=True)

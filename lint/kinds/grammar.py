@@ -43,9 +43,9 @@ ENV = "NEWSLINT_LANGUAGETOOL"
 class Options:
     server: str | None = None  # URL of a running LanguageTool server
     directory: str | None = None  # a local LanguageTool folder
-    language: str = "en-US"
-    disabled_rules: tuple[str, ...] = ()
-    timeout: float = 20.0
+    language: str = "en-US"  # LanguageTool's language code
+    disabled_rules: tuple[str, ...] = ()  # LanguageTool rule ids not to report
+    timeout: float = 20.0  # seconds to wait for the server per document
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from lint.patterns import Pattern, compile_pattern, finditer, match
 
 @dataclass(frozen=True)
 class Options:
-    idioms: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()  # canonical idioms, as in `idioms_file`
     idioms_file: str | None = None  # one canonical idiom a line, beside the pack
     drop: tuple[str, ...] = ("with", "and", "to", "by", "on", "in", "of", "into")
     swap: dict[str, str] | None = None  # word -> space-separated wrong alternatives

@@ -95,16 +95,17 @@ FINDS: tuple[str, ...] = get_args(Find)
 @dataclass(frozen=True)
 class Options:
     find: Find
-    max_words: int = 2
-    max_cjk: int = 3
-    min_latin_share: float = 0.6
+    max_words: int = 2  # a foreign run longer than this is a quotation, not a leftover
+    max_cjk: int = 3  # CJK characters allowed in a run before it is a quotation
+    min_latin_share: float = 0.6  # a document needs this share of Latin letters to be checked
     translations: dict[str, str] = field(default_factory=dict)
     allow: tuple[str, ...] = ()
-    min_length: int = 4
-    min_source_zipf: float = 3.5
-    max_english_zipf: float = 1.5
+    min_length: int = 4  # shortest transliterated word considered
+    min_source_zipf: float = 3.5  # the source-language word is at least this frequent
+    max_english_zipf: float = 1.5  # and the English word at most this frequent
+    # Source languages whose transliterations are looked for.
     languages: tuple[str, ...] = ("uk", "ru")
-    top_words: int = 25000
+    top_words: int = 25000  # how many of each language's commonest words are read
 
 
 @dataclass(frozen=True)

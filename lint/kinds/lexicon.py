@@ -45,9 +45,9 @@ VOICE_SEVERITIES: tuple[str, ...] = get_args(Voice)
 class Options:
     terms: tuple[str, ...] = ()
     terms_file: str | None = None
-    patterns: tuple[str, ...] = ()
-    ignorecase: bool = True
-    allow: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()  # regexes, besides the terms
+    ignorecase: bool = True  # match the terms and patterns in any case
+    allow: tuple[str, ...] = ()  # regexes of matches never reported
     quoted: Voice = "info"
     reported_speech: Voice = "info"
     ordinary_in_fiction: tuple[str, ...] = ()

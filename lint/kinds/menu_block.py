@@ -31,7 +31,7 @@ _BYLINE = regex.compile(r"[Bb]y\s+\p{Lu}")
 @dataclass(frozen=True)
 class Options:
     min_lines: int = 4
-    max_words: int = 6
+    max_words: int = 6  # a menu line has at most this many words
 
 
 def prepare(options: Options, context=None) -> Options:

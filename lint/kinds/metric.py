@@ -27,7 +27,7 @@ FORMULAS = (
 
 @dataclass(frozen=True)
 class Options:
-    formula: str
+    formula: str  # a textstat formula name (FORMULAS)
     max: float | None = None
     min: float | None = None
     min_words: int = 40

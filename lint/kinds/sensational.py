@@ -37,9 +37,9 @@ _EXCLAMATIONS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!|!\?")
 class Options:
     caps_min_words: int = 3
     caps_min_letters: int = 14
-    exclamations: bool = True
+    exclamations: bool = True  # report exclamation marks in headlines
     headline_patterns: tuple[str, ...] = ()
-    headline_max_words: int = 20
+    headline_max_words: int = 20  # a line with more words is no headline
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ from lint.patterns import (
 @dataclass(frozen=True)
 class Options:
     swap: dict[str, str]
-    regex: bool = False
+    regex: bool = False  # the keys of `swap` are regexes, not phrases
     ignorecase: bool = True
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # regexes of matches never reported
 
 
 @dataclass(frozen=True)

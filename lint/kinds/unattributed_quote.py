@@ -31,7 +31,7 @@ from lint.speech import Quotation, quotations
 class Options:
     min_words: int = 8
     standalone_only: bool = True
-    headline_max_words: int = 25
+    headline_max_words: int = 25  # a line with more words is no headline
 
 
 @dataclass(frozen=True)

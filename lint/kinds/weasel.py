@@ -81,9 +81,9 @@ _NAMED_SOURCE = re.compile(
 
 @dataclass(frozen=True)
 class Options:
-    terms: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    allow: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # weasel phrases, matched as words
+    patterns: tuple[str, ...] = ()  # regexes, besides the terms
+    allow: tuple[str, ...] = ()  # regexes of matches never reported
     quoted: Voice = "info"
     reported_speech: Voice = "info"
 
