@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lint.sources import (
     BINARY_SAMPLE,
@@ -62,11 +63,11 @@ def _lines(path: str, limit: int) -> Iterator[tuple[int, str | InputError]]:
     time (records end at LF only: str.splitlines() would also split inside a
     record at U+2028, U+0085 or a form feed, which JSON strings may hold raw)."""
     if path == STDIN:
-        fh = getattr(sys.stdin, "buffer", None)
+        fh: Any = getattr(sys.stdin, "buffer", None)
         if fh is None:
             yield 0, InputError(STDIN, "standard input is closed", "unreadable")
             return
-        opened = contextlib.nullcontext(fh)
+        opened: contextlib.AbstractContextManager[Any] = contextlib.nullcontext(fh)
     else:
         fh = open_regular(path)
         if isinstance(fh, InputError):
@@ -99,7 +100,7 @@ def _lines(path: str, limit: int) -> Iterator[tuple[int, str | InputError]]:
                 yield number, InputError(f"{path}:{number}", reason, "encoding")
 
 
-def _raw_lines(fh, longest: int) -> Iterator[bytes | None]:
+def _raw_lines(fh: Any, longest: int) -> Iterator[bytes | None]:
     """Lines as bytes; None for a line longer than `longest` (skipped unread)."""
     while True:
         raw = fh.readline(longest + 1)

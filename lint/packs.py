@@ -137,12 +137,12 @@ def _refuse_aliases(text: str, path: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1
+                line = event.start_mark.line + 1 if event.start_mark else None
                 raise PackError(path, line, "anchors and aliases are not allowed in packs")
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_NESTING:
-                    line = event.start_mark.line + 1
+                    line = event.start_mark.line + 1 if event.start_mark else None
                     raise PackError(path, line, f"nested deeper than {MAX_NESTING} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -272,6 +272,7 @@ def _load_rule(
             )
     for key in sorted(RULE_REQUIRED - raw.keys()):
         fail(f"missing key {key!r}")
+    assert full_id is not None  # id is present and a string (checked just below)
     for key in ("id", "kind", "severity", "message", "description", "link", "fix"):
         if key in raw and not isinstance(raw[key], str):
             fail(f"{key} must be a string", lines.line(*at, key))

@@ -57,7 +57,7 @@ def conforms(value: Any, tp: Any) -> bool:
 
 
 # The exact types a value of a simple annotation may have (bool is not an int).
-_EXACT = {str: {str}, int: {int}, float: {int, float}, bool: {bool}}
+_EXACT: dict[Any, set[type]] = {str: {str}, int: {int}, float: {int, float}, bool: {bool}}
 
 
 def _all_conform(values: Any, tp: Any) -> bool:
@@ -93,7 +93,7 @@ def expect(value: Any, tp: Any, what: str = "value") -> Any:
 
 
 @cache
-def _row_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+def _row_fields(cls: Any) -> tuple[tuple[str, Any, bool], ...]:
     """(name, annotation, is a tuple) per field of a dataclass."""
     hints = typing.get_type_hints(cls)
     return tuple(
@@ -106,7 +106,8 @@ def to_row(obj: Any) -> list:
     """A flat dataclass as a JSON array of its fields, in order (tuples, and
     tuples in them, as lists)."""
     row = []
-    for name, tp, is_tuple in _row_fields(type(obj)):
+    cls: Any = type(obj)
+    for name, tp, is_tuple in _row_fields(cls):
         value = getattr(obj, name)
         row.append(_as_lists(value, tp) if is_tuple else value)
     return row

@@ -140,7 +140,7 @@ def packs_for(config: Config) -> list[Pack]:
         if config.builtin_packs is not True:
             _check_pack_names(config, [pack.name for pack in builtin])
         for pack in builtin:
-            if config.builtin_packs is True or pack.name in config.builtin_packs:
+            if isinstance(config.builtin_packs, bool) or pack.name in config.builtin_packs:
                 packs.append(pack)
     packs.extend(cached_pack(Path(p)) for p in config.packs)
     return packs
@@ -148,6 +148,8 @@ def packs_for(config: Config) -> list[Pack]:
 
 def _check_pack_names(config: Config, known: list[str]) -> None:
     """A misspelt name in `builtin-packs` would switch its rules off in silence."""
+    if isinstance(config.builtin_packs, bool):
+        return
     for name in config.builtin_packs:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)

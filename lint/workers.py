@@ -32,7 +32,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lint.sources import InputError
 
@@ -116,6 +116,7 @@ def _worker_main(conn: Connection, settings: Settings, parent: int) -> None:
         for index, path, text in batch:
             if dies_on and dies_on in path:
                 os.kill(os.getpid(), signal.SIGKILL)
+            result: DocumentResult | InputError | _Raised
             try:
                 result = runner.check_safely(path, text)
             except Exception as exc:  # a configuration or pack error: the parent raises it
@@ -138,7 +139,7 @@ class _Pool:
     def __init__(self, size: int, settings: Settings) -> None:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the compiled rules instead of compiling them again.
-        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.settings = settings
         self.workers = [self._start() for _ in range(size)]
 
@@ -182,7 +183,7 @@ def check_in_workers(
     "-" without a text) is read here."""
     source = enumerate(items)
     waiting: deque = deque()  # (index, path, text) read, not sent
-    done: dict[int, object] = {}  # results waiting for their turn
+    done: dict[int, Any] = {}  # results waiting for their turn
     next_out = 0
     read = 0  # items taken from `source`
     exhausted = False

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.numbers import (
     HEDGE,
     NUMBER,
@@ -86,7 +86,7 @@ class Compiled:
     share: re.Pattern | None
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     share = None
     if options.check == "share":
         if not options.nouns:

@@ -39,7 +39,7 @@ from lint.dates import (
     resolve_weekday,
 )
 from lint.document import Document
-from lint.kinds.base import BatchKind, BatchMatch
+from lint.kinds.base import BatchKind, BatchMatch, PackContext
 from lint.patterns import Pattern, compile_pattern, may_match, prefilter_fold, search
 from lint.plain import from_row, to_row
 from lint.prefixes import required_literals
@@ -106,7 +106,7 @@ class Claim:
     said: str  # the words used: "Wednesday", "April 11, 2022"
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.events:
         raise ValueError("batch_facts needs 'events': regex -> event kind")
     events = []

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lint.dates import document_date
 from lint.document import Document
-from lint.kinds.base import BatchKind, BatchMatch
+from lint.kinds.base import BatchKind, BatchMatch, PackContext
 from lint.kinds.batch_facts import NOT_NAMES
 from lint.numbers import find_figures, overlap
 from lint.patterns import may_match
@@ -69,7 +69,7 @@ class FigureClaim:
     said: str
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.nouns:
         raise ValueError("batch_figures needs 'nouns': the counted things to compare")
     if options.min_shared_names < 1 or options.max_ratio < 1 or options.window_days < 0:

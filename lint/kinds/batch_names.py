@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import BatchKind, BatchMatch
+from lint.kinds.base import BatchKind, BatchMatch, PackContext
 from lint.name_spelling import VOWEL, ascii_lower, one_step_variants
 from lint.plain import from_row, to_row
 
@@ -77,7 +77,7 @@ class _Span:
     end_offset: int
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.min_count < 2 or options.min_documents < 1 or options.ratio < 1:
         raise ValueError("min_count must be 2 or more, min_documents 1 or more, ratio 1 or more")
     from lint.kinds.names import read_names

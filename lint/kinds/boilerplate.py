@@ -23,7 +23,7 @@ import regex
 
 from lint.cache import json_codec
 from lint.document import ABBREVIATIONS, Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, compile_pattern, finditer, fullmatch, prefilter_fold
 from lint.plain import expect
 from lint.prefixes import required_literals
@@ -75,7 +75,7 @@ def read_pattern_list(text: str) -> list[str]:
     return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     entries = list(options.lines)
     if options.lines_file:
         if context is None:

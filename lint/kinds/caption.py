@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.kinds.boilerplate import read_pattern_list
 from lint.patterns import Pattern, compile_pattern, finditer, fullmatch
 
@@ -56,7 +56,7 @@ class Compiled:
     caption_lines: int = 0
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     agencies = list(options.agencies)
     if options.agencies_file:
         if context is None:

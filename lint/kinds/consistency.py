@@ -18,7 +18,7 @@ import ahocorasick
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match, preserve_case
+from lint.kinds.base import Kind, Match, PackContext, preserve_case
 from lint.patterns import Pattern, compile_pattern, finditer, phrase_pattern, prefilter_fold
 
 # A two-part hyphenated word, not a piece of a longer one ("will-he-won't-he"
@@ -52,7 +52,7 @@ class Compiled:
     ignorecase: bool
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     sets = []
     needles: list[tuple[tuple[str, ...], ...] | None] = []
     fold = prefilter_fold if options.ignorecase else str

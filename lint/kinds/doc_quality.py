@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document, Span
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 # Gopher's stop words: a document of English prose uses at least two of them.
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
@@ -230,7 +230,7 @@ LINE_STATISTICS = frozenset(
 )
 
 
-def prepare(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.statistic not in STATISTICS:
         known = ", ".join(STATISTICS)
         raise ValueError(f"unknown statistic {options.statistic!r} (known: {known})")

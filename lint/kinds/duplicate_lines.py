@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
 
@@ -34,7 +34,7 @@ class Options:
     prose_words: int = 10  # shorter repeats are reported at info
 
 
-def prepare(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.min_words < 1:
         raise ValueError("min_words must be at least 1")
     if options.prose_words < options.min_words:

@@ -25,7 +25,7 @@ from typing import Literal, get_args
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.language import DOCUMENT_SHARE, foreign_share
 from lint.mojibake import (
     Candidate,
@@ -81,7 +81,7 @@ class Compiled:
     min_cjk: int
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(options.find, options.min_words, options.min_cjk)
 
 

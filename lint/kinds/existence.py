@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -34,7 +34,7 @@ class Compiled:
     allow: tuple[Pattern, ...]
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.tokens and not options.patterns:
         raise ValueError("existence needs 'tokens' or 'patterns'")
     parts = []

@@ -35,7 +35,7 @@ from functools import cache
 import regex
 
 from lint.document import Document, Span
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, search
 
 # Words and numbers: "in 1999 resulted" must not read as "in resulted".
@@ -109,7 +109,7 @@ class Compiled:
     allow: tuple[Pattern, ...]
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.min_words < 2:
         raise ValueError("min_words must be at least 2")
     from lint.patterns import compile_pattern

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 ENV = "NEWSLINT_LANGUAGETOOL"
 
@@ -57,7 +57,7 @@ class Compiled:
     timeout: float
 
 
-def prepare(options: Options, context) -> Compiled:
+def prepare(options: Options, context: PackContext) -> Compiled:
     server, directory = options.server, options.directory
     if server and directory:
         raise ValueError("give either server or directory, not both")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match, preserve_case
+from lint.kinds.base import Kind, Match, PackContext, preserve_case
 from lint.patterns import Pattern, compile_pattern, finditer, match
 
 
@@ -130,7 +130,7 @@ def _variants(idiom: str, drop: frozenset[str], swap: dict[str, tuple[str, ...]]
     return found
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     idioms = list(options.idioms)
     if options.idioms_file:
         if context is None:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.language import DOCUMENT_SHARE, foreign_lines, foreign_share
 
 _SCRIPTS = frozenset(
@@ -42,7 +42,7 @@ class Options:
     strong_words: int = 15  # a run shorter than this is reported at warning, not error
 
 
-def prepare(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.strong_words < 1:
         raise ValueError("strong_words must be at least 1")
     return options

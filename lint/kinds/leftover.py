@@ -34,7 +34,7 @@ from typing import Literal, get_args
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 _FOREIGN_CHAR = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A superset of `_FOREIGN_CHAR` in plain ranges, which the stdlib scans about
@@ -119,7 +119,7 @@ class Compiled:
     lexicon: tuple = ()
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not 0 <= options.min_latin_share <= 1:
         raise ValueError("min_latin_share must be between 0 and 1")
     lexicon: tuple = ()

@@ -26,7 +26,7 @@ from typing import Literal, get_args
 
 from lint.document import Document
 from lint.fiction import FictionCues, reads_as_fiction
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -102,7 +102,7 @@ def compile_fiction(options: Options, context) -> FictionCues | None:
     return FictionCues(frozenset(words))
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     voices = compile_voices(options.quoted, options.reported_speech)
     terms = list(options.terms)
     if options.terms_file:

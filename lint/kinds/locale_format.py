@@ -16,7 +16,7 @@ from typing import Literal, get_args
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 _SCALE = (
     r"(?:million|billion|trillion|thousand|percent|per\s+cent|%|mln|bln|km|kilometres"
@@ -66,7 +66,7 @@ class Compiled:
     find: Find
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(options.find)
 
 

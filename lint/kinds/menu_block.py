@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 # A capital, then letters, spaces and name punctuation only (no digits).
 _TITLE_LIKE = regex.compile(r"\p{Lu}(?:[^\W\d_]|[’'&,.\- ])*")
@@ -34,7 +34,7 @@ class Options:
     max_words: int = 6  # a menu line has at most this many words
 
 
-def prepare(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.min_lines < 2:
         raise ValueError("min_lines must be at least 2")
     if options.max_words < 1:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 FORMULAS = (
     "flesch_reading_ease",
@@ -33,7 +33,7 @@ class Options:
     min_words: int = 40
 
 
-def prepare(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.formula not in FORMULAS:
         raise ValueError(f"unknown formula {options.formula!r} (known: {', '.join(FORMULAS)})")
     if options.max is None and options.min is None:

@@ -29,7 +29,7 @@ import regex
 
 from lint.cache import json_codec
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.name_spelling import (
     ADJECTIVE,
     DOUBLING,
@@ -287,7 +287,7 @@ def read_names(name: str | None, context) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     people = read_names(options.names_file, context)
     places = read_names(options.places_file, context)
     world_people = read_names(options.world_people_file, context) if options.world else []

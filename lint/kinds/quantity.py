@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.numbers import (
     NUMBER_WORDS,
     find_figures,
@@ -89,7 +89,7 @@ class Compiled:
     max_ratio: float
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.max_ratio < 1:
         raise ValueError("max_ratio must be 1 or more")
     after = any_noun = None

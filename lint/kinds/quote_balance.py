@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document, Span
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -48,7 +48,7 @@ class Options:
     stray_closers: bool = True  # report a closing mark that nothing opened
 
 
-def prepare(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if not options.quotes and not options.brackets:
         raise ValueError("quote_balance needs 'quotes' or 'brackets' on")
     return options

@@ -21,7 +21,7 @@ from operator import eq, methodcaller
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, compile_pattern, matches_from, prefilter_fold
 
 
@@ -50,7 +50,7 @@ class Compiled:
     min_words: int = 1
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not 1 <= options.max_words <= 8:
         raise ValueError("max_words must be between 1 and 8")
     if not 1 <= options.min_words <= options.max_words:

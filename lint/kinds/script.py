@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 # Look-alikes: Cyrillic and Greek letters that render like Latin ones.
 HOMOGLYPHS = {
@@ -101,7 +101,7 @@ class Compiled:
     foreign: regex.Pattern
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     unknown = [s for s in options.scripts if s not in _SCRIPT_CHARS]
     if unknown:
         raise ValueError(f"unknown script {unknown[0]!r} (known: {', '.join(_SCRIPT_CHARS)})")

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, compile_pattern, finditer
 from lint.speech import quotation_at
 
@@ -51,7 +51,7 @@ class Compiled:
     headline_max_words: int
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     caps = None
     if options.caps_min_words > 0:
         n = options.caps_min_words - 1

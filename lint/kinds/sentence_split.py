@@ -27,7 +27,7 @@ from typing import Literal, get_args
 import regex
 
 from lint.document import ABBREVIATIONS, Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 # A full stop ending a word, horizontal space, then a word starting lowercase.
 _CONTINUATION = regex.compile(r"(?<=\p{L}[\"'”’)\]]?)\.[ \t\u00a0]+(?=(\p{Ll}[\p{L}'’\-]*))")
@@ -71,7 +71,7 @@ class Compiled:
     replies: frozenset[str]
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(
         options.find,
         frozenset(options.allow),

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match, preserve_case
+from lint.kinds.base import Kind, Match, PackContext, preserve_case
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -37,7 +37,7 @@ class Compiled:
     allow: tuple[Pattern, ...]
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.swap:
         raise ValueError("substitution needs a non-empty 'swap' mapping")
     pairs = []

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.speech import Quotation, quotations
 
 
@@ -41,7 +41,7 @@ class Compiled:
     headline_max_words: int
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.min_words < 1:
         raise ValueError("min_words must be at least 1")
     return Compiled(options.min_words, options.standalone_only, options.headline_max_words)

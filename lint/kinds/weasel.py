@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.kinds.lexicon import Voice, Voices, compile_voices, in_voice
 from lint.patterns import (
     Pattern,
@@ -95,7 +95,7 @@ class Compiled:
     voices: Voices
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     voices = compile_voices(options.quoted, options.reported_speech)
     if not options.terms and not options.patterns:
         raise ValueError("weasel needs 'terms' or 'patterns'")

@@ -33,7 +33,7 @@ from lint.dates import (
     reference_year,
 )
 from lint.document import Document
-from lint.kinds.base import Kind, Match
+from lint.kinds.base import Kind, Match, PackContext
 
 # The rule's check (option `check`), validated by the pack loader.
 Check = Literal["weekday", "impossible", "relative"]
@@ -60,7 +60,7 @@ class Compiled:
     check: Check
 
 
-def prepare(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(options.check)
 
 

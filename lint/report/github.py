@@ -1,8 +1,14 @@
 """github: GitHub Actions workflow commands, shown as annotations on the diff."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lint.quoting import printable, quote_path
+
+if TYPE_CHECKING:
+    from lint.runner import Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,7 +21,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     for f in report.findings:
         props = (
             f"file={_escape_property(quote_path(f.path))},line={f.line},col={f.column},"

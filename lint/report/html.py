@@ -13,11 +13,17 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from html import escape
+from typing import TYPE_CHECKING
 
 from lint.baseline import Texts
 from lint.finding import SEVERITIES
 from lint.quoting import quote_path
 from lint.report import document_rows
+
+if TYPE_CHECKING:
+    from lint.finding import Finding
+    from lint.gate import DocumentSummary
+    from lint.runner import Report
 
 COLOURS = {"error": "#d73a49", "warning": "#e36209", "info": "#0366d6"}
 
@@ -73,7 +79,7 @@ apply();
 """
 
 
-def _pieces(text: str, findings: list[tuple[int, object]]):
+def _pieces(text: str, findings: list[tuple[int, Finding]]) -> Iterator[tuple[int, int, list[int]]]:
     """(start, end, [finding ids]) pieces covering the text in order."""
     spans = []
     for i, f in findings:
@@ -88,7 +94,7 @@ def _pieces(text: str, findings: list[tuple[int, object]]):
         yield a, b, ids
 
 
-def _families(row) -> str:
+def _families(row: DocumentSummary | None) -> str:
     """Findings per 1,000 words of each rule family, as a line under the title."""
     if row is None:
         return ""
@@ -97,7 +103,11 @@ def _families(row) -> str:
 
 
 def _document(
-    index: int, path: str, text: str, findings: list[tuple[int, object]], row=None
+    index: int,
+    path: str,
+    text: str,
+    findings: list[tuple[int, Finding]],
+    row: DocumentSummary | None = None,
 ) -> str:
     body = []
     for a, b, ids in _pieces(text, findings):
@@ -146,12 +156,12 @@ def _bars(title: str, counts: list[tuple[str, int]], colour: str) -> str:
     return "".join(parts)
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     """One piece: the page shows every document, so it is built whole."""
     yield render(report)
 
 
-def render(report) -> str:
+def render(report: Report) -> str:
     texts = Texts(report)
     numbered = list(enumerate(report.findings))
     by_doc: dict[str, list] = {path: [] for path in report.checked}

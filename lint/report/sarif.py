@@ -6,10 +6,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import lint
 from lint.report.json import Fields, stream_object
+
+if TYPE_CHECKING:
+    from lint.finding import Finding
+    from lint.rule import Rule
+    from lint.runner import Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,7 +31,7 @@ def _uri(path: str) -> str:
     return quote(os.fsencode(p.as_posix()))
 
 
-def _rule(rule) -> dict:
+def _rule(rule: Rule) -> dict[str, Any]:
     first_line = rule.description.splitlines()[0] if rule.description else rule.id
     data = {
         "id": rule.id,
@@ -40,7 +46,7 @@ def _rule(rule) -> dict:
     return data
 
 
-def _result(f, rule_index: dict[str, int]) -> dict:
+def _result(f: Finding, rule_index: dict[str, int]) -> dict[str, Any]:
     region = {
         "startLine": f.line,
         "startColumn": f.column,
@@ -48,7 +54,7 @@ def _result(f, rule_index: dict[str, int]) -> dict:
         "endColumn": f.end_column,
     }
     location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}
-    result = {
+    result: dict[str, Any] = {
         "ruleId": f.rule,
         "level": LEVEL[f.severity],
         "message": {"text": f.message},
@@ -72,7 +78,7 @@ def _result(f, rule_index: dict[str, int]) -> dict:
     return result
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     """The log, its results streamed one at a time."""
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     rule_index = {rule.id: i for i, rule in enumerate(rules)}
