@@ -15,7 +15,7 @@ from typing import Any
 
 from lint.document import Document
 from lint.finding import Finding, batch_finding, to_finding
-from lint.kinds import get_kind
+from lint.kinds import load_kind
 from lint.kinds.base import BatchKind
 from lint.language import foreign_lines
 from lint.patterns import PatternError, PatternFailure, start_budget, stop_budget, time_limit
@@ -56,7 +56,7 @@ class Linter:
         looked up once, not per document (a rule's compiled form is unpickled on
         first use)."""
         if self._plan is None:
-            kinds = [get_kind(rule.kind) for rule in self.rules]
+            kinds = [load_kind(rule.kind) for rule in self.rules]
             self._plan = tuple(
                 (
                     rule,
@@ -124,7 +124,7 @@ class Linter:
             facts = {r.path: r.facts[rule.id] for r in results if r.facts.get(rule.id)}
             if not facts:
                 continue  # no document holds a fact for it: nothing to compare
-            kind = get_kind(rule.kind)
+            kind = load_kind(rule.kind)
             if isinstance(kind, BatchKind):
                 extra.extend(batch_finding(rule, m) for m in kind.resolve(facts, rule.compiled))
         return sorted(extra)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from lint.finding import SEVERITIES
-from lint.kinds import KINDS, canonical, get_kind, known
+from lint.kinds import KINDS, canonical, known, load_kind
 from lint.kinds.base import PackContext
 from lint.options import build_options
 from lint.plain import expect
@@ -305,7 +305,7 @@ def _load_rule(
         if not (isinstance(values, list) and all(isinstance(v, str) for v in values)):
             fail(f"examples.{key} must be a list of strings", lines.line(*at, "examples", key))
 
-    kind = get_kind(kind_name)
+    kind = load_kind(kind_name)
 
     def option_line(option: str | None) -> int | None:
         return lines.line(*at, "options", *([option] if option else []))

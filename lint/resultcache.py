@@ -37,7 +37,7 @@ from pathlib import Path
 from lint.cachefolder import CacheFolder
 from lint.engine import DocumentResult, Linter
 from lint.finding import SEVERITIES, Finding
-from lint.kinds import get_kind
+from lint.kinds import load_kind
 from lint.kinds.base import BatchKind
 from lint.plain import expect, from_row, to_row
 
@@ -158,7 +158,7 @@ def encode(result: DocumentResult, linter: Linter) -> bytes | None:
     facts = {}
     for rule_id, items in result.facts.items():
         if items:
-            kind = get_kind(linter.by_id[rule_id].kind)
+            kind = load_kind(linter.by_id[rule_id].kind)
             if not isinstance(kind, BatchKind):
                 return None
             facts[rule_id] = [kind.fact_to_json(item) for item in items]
@@ -188,7 +188,7 @@ def decode(payload: bytes, linter: Linter, path: str, text: str) -> DocumentResu
         if not expect(items, list, rule_id):
             facts[rule_id] = []  # no fact: no need to import the kind
             continue
-        kind = get_kind(linter.by_id[rule_id].kind)
+        kind = load_kind(linter.by_id[rule_id].kind)
         if not isinstance(kind, BatchKind):
             raise ValueError(f"facts for {rule_id}, which collects none")
         facts[rule_id] = [kind.fact_from_json(item) for item in expect(items, list, rule_id)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
-from lint.kinds import get_kind
+from lint.kinds import load_kind
 from lint.kinds.base import PackContext
 from lint.options import build_options
 
@@ -88,7 +88,7 @@ class RuleData:
         return self._value
 
     def _build(self) -> tuple[Any, Any]:
-        kind = get_kind(self.kind)
+        kind = load_kind(self.kind)
 
         def fail(message: str, line: int | None = None) -> NoReturn:
             raise BadOptions(message)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.engine import Linter
-from lint.kinds import get_kind
+from lint.kinds import load_kind
 from lint.rule import Rule
 
 
@@ -38,7 +38,7 @@ def run_examples(rules: Iterable[Rule]) -> tuple[int, list[ExampleFailure]]:
     count = 0
     failures = []
     for rule in rules:
-        if get_kind(rule.kind).unavailable(rule.compiled):
+        if load_kind(rule.kind).unavailable(rule.compiled):
             continue  # a rule backed by a service (LanguageTool) that is not configured here
         linter = Linter([rule])
         for expected, texts in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):

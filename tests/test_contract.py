@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from lint.kinds import ALIASES, KINDS, canonical, get_kind
+from lint.kinds import ALIASES, KINDS, canonical, get_kind, load_kind
 from lint.kinds.base import BatchKind, Kind, PackContext
 from lint.rulebook import builtin_packs
 from tests.conftest import ROOT, run_cli
@@ -94,9 +94,10 @@ def test_the_engine_discovers_no_hook_by_name():
 
 @pytest.mark.parametrize("name", sorted(KINDS))
 def test_every_kind_meets_the_protocol(name):
-    kind = get_kind(name)
+    kind = load_kind(name)
     assert isinstance(kind, Kind)
     module = importlib.import_module(KINDS[name])
+    assert get_kind(name) is module and module.KIND is kind
     assert module.__doc__ and module.__doc__.strip(), f"{name}: no module docstring"
     options = kind.Options
     assert dataclasses.is_dataclass(options) and options.__dataclass_params__.frozen

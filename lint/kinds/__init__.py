@@ -9,6 +9,7 @@ older hyphenated spellings that packs may still use working (deprecated).
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
 from typing import Any
 
 from lint.kinds.base import Kind
@@ -67,7 +68,13 @@ def known(name: str) -> bool:
     return canonical(name) in KINDS
 
 
-def get_kind(name: str) -> Kind[Any, Any]:
-    """The kind `name` (or its alias) declares; KeyError if unknown."""
-    kind: Kind[Any, Any] = importlib.import_module(KINDS[canonical(name)]).KIND
+def get_kind(name: str) -> ModuleType:
+    """The module implementing kind `name` (or its alias), for its docstring and
+    helpers; KeyError if unknown. The engine calls `load_kind`."""
+    return importlib.import_module(KINDS[canonical(name)])
+
+
+def load_kind(name: str) -> Kind[Any, Any]:
+    """The `Kind` that kind `name` (or its alias) declares; KeyError if unknown."""
+    kind: Kind[Any, Any] = get_kind(name).KIND
     return kind
