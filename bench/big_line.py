@@ -37,9 +37,9 @@ def per_rule(text: str) -> None:
     from lint.kinds import get_kind
     from lint.rulebook import linter_for
 
-    runner._init_worker(runner.Settings(isolated=True))
+    config = runner.Runner(runner.Settings(isolated=True)).resolver.for_path("-")
     doc = Document(text, "big.txt")
-    for rule in linter_for(runner._RESOLVER.for_path("-")).rules:
+    for rule in linter_for(config).rules:
         start = time.perf_counter()
         count = sum(1 for _ in get_kind(rule.kind).check(doc, rule.compiled))
         print(f"  {rule.id:<40} {time.perf_counter() - start:7.2f} s  {count} match(es)")

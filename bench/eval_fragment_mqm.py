@@ -28,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     if not DATA.is_dir():
         sys.exit(f"no eval data at {DATA}")
-    compiled = fragment.compile(fragment.Options(min_sentences=1))
+    compiled = fragment.prepare(fragment.Options(min_sentences=1))
     words = flagged = with_error = 0
     with gzip.open(DATA / "mqm_zhen.jsonl.gz", "rt") as fh:
         for line in fh:

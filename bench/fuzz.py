@@ -59,8 +59,8 @@ def fuzz_lint(data: bytes) -> None:
         from lint import runner
         from lint.rulebook import linter_for
 
-        runner._init_worker(runner.Settings(isolated=True))
-        _LINTER = linter_for(runner._RESOLVER.for_path("-"))
+        config = runner.Runner(runner.Settings(isolated=True)).resolver.for_path("-")
+        _LINTER = linter_for(config)
     decoded = decode(data, "fuzz.txt", "replace")
     if isinstance(decoded, InputError):
         return

@@ -39,8 +39,7 @@ import sys
 from lint import runner
 from lint.rulebook import linter_for
 from lint.sources import read_input
-runner._init_worker(runner.Settings(isolated=True))
-linter_for(runner._RESOLVER.for_path("-")).plan()
+linter_for(runner.Runner(runner.Settings(isolated=True)).resolver.for_path("-")).plan()
 decoded = read_input(sys.argv[1], limit=1 << 40)
 print(len(decoded.text))
 """

@@ -180,7 +180,8 @@ def per_kind(folder: Path, limit_bytes: int = 1_000_000) -> dict:
     sys.path.insert(0, str(ROOT))
     from lint.config import Config
     from lint.document import Document
-    from lint.kinds import get_kind
+    from lint.kinds import load_kind
+    from lint.kinds.base import BatchKind
     from lint.rulebook import linter_for
 
     linter = linter_for(Config())
@@ -197,11 +198,11 @@ def per_kind(folder: Path, limit_bytes: int = 1_000_000) -> dict:
     for text in texts:
         doc = Document(text, "x")
         for rule in linter.rules:
-            kind = get_kind(rule.kind)
+            kind = load_kind(rule.kind)
             tick = time.perf_counter()
             for _ in kind.check(doc, rule.compiled):
                 pass
-            if hasattr(kind, "collect"):
+            if isinstance(kind, BatchKind):
                 kind.collect(doc, rule.compiled)
             by_rule[rule.id] += time.perf_counter() - tick
     total = time.perf_counter() - started

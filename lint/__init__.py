@@ -22,7 +22,8 @@ __all__ = ["Config", "Document", "Finding", "check_paths", "check_text", "__vers
 
 
 def check_text(text: str, path: str = "-", config: Config | None = None) -> list[Finding]:
-    """Findings for one text, with the built-in packs (or `config`)."""
+    """Findings for one text, with the built-in packs (or `config`): a function
+    of its arguments (and of the packs' files), whatever ran before it."""
     from lint.rulebook import linter_for
 
     return linter_for(config or Config()).check_text(text, path)

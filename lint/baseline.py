@@ -38,7 +38,7 @@ class Texts:
     """Document texts, read once: files from disk, records from the report."""
 
     def __init__(self, report):
-        self.records = getattr(report, "records", {})
+        self.records = report.records
         self._cache: dict[str, str] = {}
 
     def __getitem__(self, path: str) -> str:

@@ -8,14 +8,22 @@ Exit codes: 0 no finding at or above the fail level, 1 findings at or above it,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lint import __version__
 from lint.config import ConfigError
 from lint.finding import SEVERITIES, at_least
 from lint.packs import PackError
 from lint.report import FORMATS
+
+if TYPE_CHECKING:
+    from lint.output import Output
+    from lint.rule import Rule
+    from lint.runner import Report, Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -229,7 +237,7 @@ def _add_rule_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _settings(args):
+def _settings(args: argparse.Namespace) -> Settings:
     from lint.runner import Settings
 
     return Settings(
@@ -245,11 +253,15 @@ def _settings(args):
         max_document_size=getattr(args, "max_document_size", None),
         report_unused_suppressions=getattr(args, "report_unused_suppressions", False),
         column_unit=getattr(args, "column_unit", "code-point"),
+        profile=bool(getattr(args, "profile", False)),
+        progress=not (getattr(args, "quiet", False) or getattr(args, "no_progress", False)),
     )
 
 
-def _result_cache_dir(args) -> Path | None:
+def _result_cache_dir(args: argparse.Namespace) -> Path | None:
     if getattr(args, "no_cache", True):  # and commands without the option
+        return None
+    if os.environ.get("NEWSLINT_NO_CACHE"):  # the environment's --no-cache
         return None
     if args.cache_dir is not None:
         return args.cache_dir
@@ -258,7 +270,7 @@ def _result_cache_dir(args) -> Path | None:
     return default_folder()
 
 
-def _plan_output(args):
+def _plan_output(args: argparse.Namespace) -> Output:
     """Where the report goes, checked before anything is read: a bad folder or
     a report that would replace a file the run reads ends the command here."""
     from lint.output import plan_output, refuse_inputs
@@ -272,22 +284,22 @@ def _plan_output(args):
     return output
 
 
-def _guard(output):
+def _guard(output: Output) -> Callable[[list[str]], None]:
     """The runner's guard: refuse to write the report over one of the inputs."""
     from lint.output import refuse_inputs
 
     return lambda inputs: refuse_inputs(output, inputs)
 
 
-def cmd_fix(args, output) -> tuple[int | None, bool]:
+def cmd_fix(args: argparse.Namespace, output: Output) -> tuple[int | None, bool]:
     """--fix / --diff: (an exit code if the run ends here, as under --diff;
     whether some file could not be fixed)."""
-    from lint.fix import fix_paths, unified_diff
+    from lint.fix import unified_diff
     from lint.output import write_output
+    from lint.runner import Runner
 
-    fixes, errors = fix_paths(
+    fixes, errors = Runner(_settings(args)).fix(
         list(args.paths),
-        _settings(args),
         unsafe=args.unsafe_fixes,
         write=not args.diff,
         guard=_guard(output),
@@ -310,7 +322,7 @@ def cmd_fix(args, output) -> tuple[int | None, bool]:
     return None, bool(errors)
 
 
-def _nothing_to_check(args, report) -> None:
+def _nothing_to_check(args: argparse.Namespace, report: Report) -> None:
     """A run that found no input at all says so (as ruff does, exit 0)."""
     if report.checked or report.errors or getattr(args, "quiet", False):
         return
@@ -321,7 +333,7 @@ def _nothing_to_check(args, report) -> None:
     )
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     from lint.output import write_output
     from lint.quoting import quote_path
     from lint.report import chunks
@@ -340,14 +352,6 @@ def cmd_check(args) -> int:
     fix_exit, fix_failed = cmd_fix(args, output) if (args.fix or args.diff) else (None, False)
     if fix_exit is not None:
         return fix_exit
-    if args.quiet or args.no_progress:
-        import lint.progress
-
-        lint.progress.ENABLED = False
-    if args.profile:
-        import os
-
-        os.environ["NEWSLINT_PROFILE"] = "1"  # inherited by -j worker processes
     report = _run(args, output)
     if args.profile:
         from lint.profile import profile_table
@@ -395,28 +399,26 @@ def cmd_check(args) -> int:
     return EXIT_CLEAN
 
 
-def _run(args, output):
+def _run(args: argparse.Namespace, output: Output) -> Report:
     """The report for check and baseline: files, or JSON Lines records."""
     jobs = max(0, getattr(args, "jobs", 1))  # 0: automatic (lint.runner.AUTO_JOBS_MIN_INPUTS)
     guard = _guard(output)
-    if args.jsonl_field:
-        from lint.jsonl import run_jsonl
+    from lint.runner import Runner
 
-        return run_jsonl(
+    runner = Runner(_settings(args))
+    if args.jsonl_field:
+        return runner.run_jsonl(
             list(args.paths),
-            _settings(args),
             args.jsonl_field,
             args.jsonl_id,
             jobs,
             guard,
             args.jsonl_suppress_field or None,
         )
-    from lint.runner import run
-
-    return run(list(args.paths), _settings(args), jobs, guard)
+    return runner.run(list(args.paths), jobs, guard)
 
 
-def _gate(args, report) -> tuple[list | None, str]:
+def _gate(args: argparse.Namespace, report: Report) -> tuple[list[Any] | None, str]:
     """Narrow the findings (--diff-base, --baseline); return the documents that
     fail the thresholds (None when none is set) and the tables asked for."""
     from lint.runner import ConfigResolver
@@ -451,7 +453,7 @@ def _gate(args, report) -> tuple[list | None, str]:
     return [r for r in rows if r.breaches], tables
 
 
-def cmd_baseline(args) -> int:
+def cmd_baseline(args: argparse.Namespace) -> int:
     from lint.baseline import baseline_json
     from lint.output import write_output
     from lint.quoting import quote_path
@@ -467,7 +469,7 @@ def cmd_baseline(args) -> int:
     return EXIT_ERROR if report.errors else EXIT_CLEAN
 
 
-def _rules_for(args, everything: bool = False):
+def _rules_for(args: argparse.Namespace | None, everything: bool = False) -> list[Rule]:
     from lint.rulebook import all_rules, selected_rules
     from lint.runner import ConfigResolver, Settings
 
@@ -475,7 +477,7 @@ def _rules_for(args, everything: bool = False):
     return all_rules(config) if everything else selected_rules(config)
 
 
-def cmd_rules(args) -> int:
+def cmd_rules(args: argparse.Namespace) -> int:
     rules = _rules_for(args, everything=args.all)
     on = {r.id for r in _rules_for(args)}
     width = max((len(r.id) for r in rules), default=10)
@@ -486,7 +488,7 @@ def cmd_rules(args) -> int:
     return EXIT_CLEAN
 
 
-def cmd_rule(args) -> int:
+def cmd_rule(args: argparse.Namespace) -> int:
     import textwrap
 
     rules = {r.id: r for r in _rules_for(args, everything=True)}
@@ -516,7 +518,7 @@ def cmd_rule(args) -> int:
     return EXIT_CLEAN
 
 
-def cmd_test_packs(args) -> int:
+def cmd_test_packs(args: argparse.Namespace) -> int:
     from lint.rulebook import load_pack_file
     from lint.selftest import run_examples
 
@@ -557,7 +559,7 @@ def _exit_on_termination() -> None:
     files are removed (lint.atomic) and worker processes stopped (lint.workers)."""
     import signal
 
-    def leave(signum, frame):
+    def leave(signum: int, frame: object) -> NoReturn:
         raise SystemExit(128 + signum)
 
     for name in ("SIGTERM", "SIGHUP"):

@@ -8,85 +8,18 @@ document and the rules, so it runs the same in a worker process.
 from __future__ import annotations
 
 import bisect
-import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from lint.document import Document
-from lint.finding import SEVERITY_RANK, Finding
-from lint.kinds import get_kind
-from lint.kinds.base import Match
+from lint.finding import Finding, batch_finding, to_finding
+from lint.kinds import load_kind
+from lint.kinds.base import BatchKind
 from lint.language import foreign_lines
-from lint.packs import Rule
 from lint.patterns import PatternError, PatternFailure, start_budget, stop_budget, time_limit
-
-
-class _Template(dict):
-    """Message values; an unknown {placeholder} is left as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def render_message(template: str, values: dict[str, str]) -> str:
-    try:
-        return template.format_map(_Template(values))
-    except (ValueError, IndexError, AttributeError):
-        return template
-
-
-def to_finding(doc: Document, rule: Rule, match: Match, shared: dict | None = None) -> Finding:
-    """The finding of one match. `shared`, a dict kept for one document, makes
-    equal messages and suggestions one object: a document with 100,000
-    findings of one rule holds its few distinct messages once, not 100,000 times."""
-    start = doc.position(match.start)
-    end = doc.position(match.end)
-    values = {"match": doc.text[match.start : match.end], **match.values}
-    message = match.message or render_message(rule.message, values)
-    suggestions = tuple(match.suggestions)
-    if shared is not None:
-        message = shared.setdefault(message, message)
-        suggestions = shared.setdefault(suggestions, suggestions)
-    return Finding(
-        path=doc.path,
-        line=start.line,
-        column=start.column,
-        end_line=end.line,
-        end_column=end.column,
-        rule=rule.id,
-        severity=_lowered(rule.severity, match.severity),
-        message=message,
-        suggestions=suggestions,
-        offset=match.start,
-        end_offset=match.end,
-        fix_safe=rule.fix == "safe",
-    )
-
-
-def _lowered(rule_severity: str, match_severity: str | None) -> str:
-    """A match may lower its rule's severity (a short repeated line, a quoted
-    word), never raise it: a user who sets a rule to info gets only info."""
-    if match_severity and SEVERITY_RANK[match_severity] < SEVERITY_RANK[rule_severity]:
-        return match_severity
-    return rule_severity
-
-
-def finding_at(path: str, where, rule: Rule, message: str) -> Finding:
-    """A cross-document finding, at a span a document recorded with its facts
-    (`where` has line, column, end_line, end_column, offset and end_offset)."""
-    return Finding(
-        path=path,
-        line=where.line,
-        column=where.column,
-        end_line=where.end_line,
-        end_column=where.end_column,
-        rule=rule.id,
-        severity=rule.severity,
-        message=message,
-        offset=where.offset,
-        end_offset=where.end_offset,
-    )
+from lint.rule import Rule
 
 
 @dataclass
@@ -106,7 +39,7 @@ class DocumentResult:
     # Per batch rule: facts this document contributes to cross-document checks.
     facts: dict[str, list] = field(default_factory=dict)
     words: int = 0
-    # Under NEWSLINT_PROFILE (newslint check --profile): seconds per rule id.
+    # With profile (newslint check --profile): seconds per rule id.
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -124,14 +57,14 @@ class Linter:
         looked up once, not per document (a rule's compiled form is unpickled on
         first use)."""
         if self._plan is None:
-            kinds = [get_kind(rule.kind) for rule in self.rules]
+            kinds = [load_kind(rule.kind) for rule in self.rules]
             self._plan = tuple(
                 (
                     rule,
                     rule.compiled,
                     kind.check,
-                    getattr(kind, "collect", None),
-                    getattr(kind, "LANGUAGE_NEUTRAL", False),
+                    kind.collect if isinstance(kind, BatchKind) else None,
+                    kind.language_neutral,
                 )
                 for rule, kind in zip(self.rules, kinds, strict=True)
             )
@@ -147,12 +80,13 @@ class Linter:
         self._retried.add(rule.id)
         return True
 
-    def check_document(self, doc: Document) -> DocumentResult:
+    def check_document(self, doc: Document, profile: bool = False) -> DocumentResult:
+        """Every rule's findings on one document (and its facts for the batch
+        rules); with `profile`, the seconds each rule took."""
         findings: list[Finding] = []
         failures: list[RuleFailure] = []
-        facts: dict[str, list] = {}
+        facts: dict[str, list[Any]] = {}
         timings: dict[str, float] = {}
-        profile = bool(os.environ.get("NEWSLINT_PROFILE"))
         # Each rule's patterns share one time budget on this document
         # (lint.patterns); when it runs out the rule fails here, the others go on.
         budget = time_limit(doc.text)
@@ -189,14 +123,14 @@ class Linter:
         findings.sort()
         return DocumentResult(doc.path, _dedupe(findings), failures, facts, doc.word_count, timings)
 
-    def check(self, text: str, path: str = "-") -> DocumentResult:
+    def check(self, text: str, path: str = "-", profile: bool = False) -> DocumentResult:
         """The result for one text; a long one is checked a segment at a time
         (lint.segments), which keeps memory and time in proportion to its size."""
         from lint.segments import SEGMENT_CHARS, check_in_segments
 
         if len(text) <= SEGMENT_CHARS:
-            return self.check_document(Document(text, path))
-        return check_in_segments(self, text, path)
+            return self.check_document(Document(text, path), profile)
+        return check_in_segments(self, text, path, profile=profile)
 
     def check_text(self, text: str, path: str = "-") -> list[Finding]:
         return self.check(text, path).findings
@@ -210,9 +144,9 @@ class Linter:
             facts = {r.path: r.facts[rule.id] for r in results if r.facts.get(rule.id)}
             if not facts:
                 continue  # no document holds a fact for it: nothing to compare
-            kind = get_kind(rule.kind)
-            if hasattr(kind, "resolve"):
-                extra.extend(kind.resolve(facts, rule))
+            kind = load_kind(rule.kind)
+            if isinstance(kind, BatchKind):
+                extra.extend(batch_finding(rule, m) for m in kind.resolve(facts, rule.compiled))
         return sorted(extra)
 
 

@@ -19,6 +19,7 @@ import os
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lint.atomic import MetadataNotKept, write_atomically
 from lint.finding import Finding
@@ -31,6 +32,9 @@ from lint.sources import (
     read_bytes,
     read_stdin,
 )
+
+if TYPE_CHECKING:
+    from lint.runner import Runner
 
 MAX_ROUNDS = 10
 
@@ -217,7 +221,7 @@ def unified_diff(fix: FileFix) -> str:
     return "".join(out)
 
 
-def _fix_stdin(lint, unsafe: bool, limit: int) -> FileFix:
+def _fix_stdin(lint: Callable[[str, str], list[Finding]], unsafe: bool, limit: int) -> FileFix:
     data = read_stdin(limit)
     if isinstance(data, InputError):
         return FileFix(STDIN, "", "", 0, str(data), unreadable=True)
@@ -234,14 +238,17 @@ class FixError:
     input_error: bool = False  # an input that cannot be read: the check reports it too
 
 
-def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = True, guard=None):
-    """Fix every file the paths expand to. Returns (fixes, errors). `guard(inputs)`
-    sees the inputs before any is read, as in `runner.run`."""
-    from lint import runner
-    from lint.sources import expand
-
-    runner._init_worker(settings)
-    config = runner._RESOLVER.for_path(STDIN)
+def fix_paths(
+    runner: Runner,
+    paths: list[str],
+    unsafe: bool = False,
+    write: bool = True,
+    guard: Callable[[list[str]], None] | None = None,
+) -> tuple[list[FileFix], list[FixError]]:
+    """Fix every file the paths expand to, with the runner's configuration and
+    rules (`Runner.fix`). Returns (fixes, errors). `guard(inputs)` sees the
+    inputs before any is read, as in `Runner.run`."""
+    config = runner.resolver.for_path(STDIN)
 
     def lint(path: str, text: str) -> list[Finding]:
         result = runner.check_input(path, text)
@@ -249,7 +256,7 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
 
     fixes: list[FileFix] = []
     errors: list[FixError] = []
-    items = list(expand(paths, config.include, config.exclude))
+    items = list(runner.inputs(paths))
     if guard is not None:
         guard([i for i in items if not isinstance(i, InputError)])
     for item in items:
@@ -261,7 +268,7 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
             if item == STDIN:
                 fix = _fix_stdin(lint, unsafe, config.max_document_size)
             else:
-                limit = runner._RESOLVER.for_path(item).max_document_size
+                limit = runner.resolver.for_path(item).max_document_size
                 fix = fix_file(item, lint, unsafe, write, limit)
             if fix.error:
                 errors.append(FixError(fix.error, input_error=fix.unreadable))

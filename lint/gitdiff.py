@@ -59,7 +59,7 @@ def changed_lines(rev: str, cwd: Path | None = None) -> tuple[Path, dict[str, se
 
 def only_changed(report, rev: str) -> list[Finding]:
     top, changed = changed_lines(rev)
-    records = getattr(report, "records", {})
+    records = report.records
     keep = []
     for f in report.findings:
         if f.path in records:

@@ -23,18 +23,16 @@ import contextlib
 import json
 import re
 import sys
-from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Any
 
-from lint import columns
 from lint.sources import (
     BINARY_SAMPLE,
     DEFAULT_MAX_DOCUMENT_BYTES,
     STDIN,
     InputError,
     decode,
-    expand,
     open_regular,
 )
 
@@ -71,11 +69,11 @@ def _lines(path: str, limit: int) -> Iterator[tuple[int, str | InputError]]:
     time (records end at LF only: str.splitlines() would also split inside a
     record at U+2028, U+0085 or a form feed, which JSON strings may hold raw)."""
     if path == STDIN:
-        fh = getattr(sys.stdin, "buffer", None)
+        fh: Any = getattr(sys.stdin, "buffer", None)
         if fh is None:
             yield 0, InputError(STDIN, "standard input is closed", "unreadable")
             return
-        opened = contextlib.nullcontext(fh)
+        opened: contextlib.AbstractContextManager[Any] = contextlib.nullcontext(fh)
     else:
         fh = open_regular(path)
         if isinstance(fh, InputError):
@@ -108,7 +106,7 @@ def _lines(path: str, limit: int) -> Iterator[tuple[int, str | InputError]]:
                 yield number, InputError(f"{path}:{number}", reason, "encoding")
 
 
-def _raw_lines(fh, longest: int) -> Iterator[bytes | None]:
+def _raw_lines(fh: Any, longest: int) -> Iterator[bytes | None]:
     """Lines as bytes; None for a line longer than `longest` (skipped unread)."""
     while True:
         raw = fh.readline(longest + 1)
@@ -214,73 +212,3 @@ def _suppressed_rules(value: object) -> tuple[str, ...] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(name for v in value for name in re.findall(r"[^\s,]+", v))
     return None
-
-
-def run_jsonl(
-    paths: list[str],
-    settings,
-    field: str,
-    id_field: str | None,
-    jobs: int = 1,
-    guard=None,
-    suppress_field: str | None = SUPPRESS_FIELD,
-):
-    """Like `runner.run`, over the records of JSON Lines files (`-j N` too).
-    Records are read as they are checked; the report keeps the text of those
-    with findings only (baselines and the HTML report show them)."""
-    from lint import runner
-
-    runner._init_worker(settings)
-    resolver = runner._RESOLVER
-    cwd_config = resolver.for_path(STDIN)
-    report = runner.Report(fail_on=cwd_config.fail_on, column_unit=settings.column_unit)
-    report.records = {}
-    include = tuple(p.replace(".txt", ".jsonl") for p in cwd_config.include) + ("*.jsonl",)
-    files: list[str] = []
-    for item in expand(paths, include, cwd_config.exclude):
-        if isinstance(item, InputError):
-            report.errors.append(item)
-        else:
-            files.append(item)
-    if guard is not None:
-        guard(files)
-    reading: deque[Record] = deque()  # records handed to the checker, not yet answered
-
-    def items() -> Iterator[tuple[str, str]]:
-        for file in files:
-            limit = resolver.for_path(file).max_document_size
-            records = read_records(
-                file, field, id_field, limit, settings.encoding_errors, suppress_field
-            )
-            for record in records:
-                if isinstance(record, InputError):
-                    report.errors.append(record)
-                else:
-                    reading.append(record)
-                    yield record.path, record.text
-
-    groups: dict[tuple, tuple] = {}
-    for result in runner.check_all(items(), settings, jobs):
-        record = reading.popleft()
-        if not isinstance(result, InputError) and record.suppress is not None:
-            from lint.suppressions import record_directive
-
-            config = resolver.for_path(record.path)
-            directive = record_directive(record.suppress)
-            result.findings = runner.suppress(
-                config, record.path, record.text, result.findings, [directive]
-            )
-        if not isinstance(result, InputError):
-            # No report needs the text of a record without findings, unless a
-            # cross-document finding may land in it and its columns are converted.
-            facts = settings.column_unit != columns.DEFAULT and any(result.facts.values())
-            if not (result.findings or facts):
-                record = replace(record, text="")
-            report.records[record.path] = record
-        runner.add_result(report, groups, resolver, record.path, result)
-    found = runner.batch_findings(groups.values(), resolver)
-    records = report.records
-    text_of = lambda path: records[path].text if path in records else ""  # noqa: E731
-    report.findings.extend(columns.convert_all(found, settings.column_unit, text_of))
-    report.findings.sort()
-    return report

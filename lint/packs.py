@@ -14,18 +14,30 @@ the on-disk cache never loads it.
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import types
-import typing
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lint.finding import SEVERITIES
-from lint.kinds import KINDS, get_kind
-from lint.plain import conforms, expect, type_name
+from lint.kinds import KINDS, canonical, known, load_kind
+from lint.kinds.base import PackContext
+from lint.options import build_options
+from lint.plain import expect
+from lint.rule import Rule, RuleData
+
+__all__ = [
+    "Pack",
+    "PackContext",
+    "PackError",
+    "Rule",
+    "RuleData",
+    "builtin_pack_paths",
+    "builtin_rules_dir",
+    "load_pack",
+    "pack_from_plain",
+    "pack_to_plain",
+    "parse_pack",
+]
 
 if TYPE_CHECKING:
     import yaml
@@ -58,159 +70,6 @@ class PackError(Exception):
         where = f"{path}:{line}" if line else path
         who = f" rule {rule}:" if rule else ""
         super().__init__(f"{where}:{who} {message}")
-
-
-@dataclass(frozen=True)
-class PackContext:
-    """What a kind may see of the pack it is compiled for: its own folder
-    (and whether it is newslint's own, whose patterns are trusted)."""
-
-    directory: Path
-    builtin: bool = False
-
-    def read_text(self, name: str) -> str:
-        """Read a data file that ships beside the pack (and nowhere else)."""
-        target = (self.directory / name).resolve()
-        if not target.is_relative_to(self.directory.resolve()):
-            raise ValueError(f"data file {name!r} is outside the pack's folder")
-        if not target.is_file():
-            raise ValueError(f"data file {name!r} not found beside the pack")
-        with open(target, "rb") as fh:  # read no more than the limit, whatever the file says
-            data = fh.read(MAX_PACK_BYTES + 1)
-        if len(data) > MAX_PACK_BYTES:
-            raise ValueError(f"data file {name!r} is over {MAX_PACK_BYTES} bytes, the limit")
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ValueError(f"data file {name!r} is not UTF-8 (byte {exc.start})") from None
-
-
-class RuleData:
-    """A rule's options and compiled form.
-
-    A rule read from YAML is compiled at once: that is what checks it. A rule
-    from the pack cache (lint.rulebook) keeps the plain options its pack gave
-    and is built on first use, inside `compiling(checked=True)`: a run builds
-    only the rules it runs, and compiles only the patterns a document needs.
-    Should that fail (a damaged cache entry), the pack file itself decides.
-    What the result cache needs to know about a rule (`options_key`,
-    `data_files`, `cacheable`) is known without building it, so a run whose
-    results all come from that cache builds no rule at all.
-    """
-
-    __slots__ = (
-        "rule_id",
-        "kind",
-        "raw_options",
-        "pack_file",
-        "builtin",
-        "cacheable",
-        "data_files",
-        "_options_key",
-        "_value",
-    )
-
-    def __init__(
-        self,
-        rule_id: str,
-        kind: str,
-        raw_options: dict,
-        pack_file: str,
-        builtin: bool,
-        cacheable: bool,
-        value: tuple[Any, Any] | None = None,
-    ):
-        self.rule_id, self.kind, self.raw_options = rule_id, kind, raw_options
-        self.pack_file, self.builtin, self.cacheable = pack_file, builtin, cacheable
-        self.data_files = _data_files(raw_options)
-        self._options_key: str | None = None
-        self._value = value
-
-    @property
-    def options_key(self) -> str:
-        """The options as canonical JSON, for the result cache's key."""
-        if self._options_key is None:
-            self._options_key = json.dumps(self.raw_options, sort_keys=True, ensure_ascii=False)
-        return self._options_key
-
-    def _load(self) -> tuple[Any, Any]:
-        if self._value is None:
-            try:
-                self._value = self._build()
-            except (PackError, ValueError, TypeError, KeyError, AttributeError):
-                self._value = self._from_pack_file()
-        return self._value
-
-    def _build(self) -> tuple[Any, Any]:
-        kind = get_kind(self.kind)
-
-        def fail(message: str, line: int | None = None):
-            raise PackError(self.pack_file, line, message, self.rule_id)
-
-        options = _build_options(kind, self.raw_options, fail, _Lines(None), ())
-        context = PackContext(Path(self.pack_file).parent, builtin=self.builtin)
-        from lint.patterns import compiling
-
-        with compiling(checked=True, builtin=self.builtin):
-            return options, kind.compile(options, context)
-
-    def _from_pack_file(self) -> tuple[Any, Any]:
-        for rule in load_pack(self.pack_file).rules:
-            if rule.id == self.rule_id:
-                return rule.data._load()
-        raise PackError(self.pack_file, None, "rule no longer in its pack", self.rule_id)
-
-    @property
-    def options(self) -> Any:
-        return self._load()[0]
-
-    @property
-    def compiled(self) -> Any:
-        return self._load()[1]
-
-    def __reduce__(self):
-        # Built again, from its options, where it is used (a Dask worker).
-        args = (self.rule_id, self.kind, self.raw_options, self.pack_file, self.builtin)
-        return (RuleData, (*args, self.cacheable))
-
-
-def _data_files(raw_options: dict) -> tuple[str, ...]:
-    """The data files a rule's options name (`*_file`), relative to its pack."""
-    return tuple(
-        value
-        for name, value in raw_options.items()
-        if name.endswith("_file") and isinstance(value, str)
-    )
-
-
-@dataclass(frozen=True, eq=False)
-class Rule:
-    id: str
-    kind: str
-    severity: str
-    message: str
-    description: str
-    data: RuleData = field(repr=False)  # options and compiled form
-    pack: str = ""
-    source: str = ""  # "file:line" where the rule is defined
-    link: str | None = None
-    fix: str = "unsafe"
-    examples_flag: tuple[str, ...] = ()
-    examples_pass: tuple[str, ...] = ()
-    enabled: bool = True  # off-by-default rules run only when selected
-
-    @property
-    def options(self) -> Any:
-        """The kind's `Options`, as the pack gave them."""
-        return self.data.options
-
-    @property
-    def compiled(self) -> Any:
-        """What the kind's `compile` returned, handed to its `check`."""
-        return self.data.compiled
-
-    def with_severity(self, severity: str) -> Rule:
-        return dataclasses.replace(self, severity=severity)
 
 
 @dataclass(frozen=True)
@@ -278,12 +137,12 @@ def _refuse_aliases(text: str, path: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1
+                line = event.start_mark.line + 1 if event.start_mark else None
                 raise PackError(path, line, "anchors and aliases are not allowed in packs")
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_NESTING:
-                    line = event.start_mark.line + 1
+                    line = event.start_mark.line + 1 if event.start_mark else None
                     raise PackError(path, line, f"nested deeper than {MAX_NESTING} levels")
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -322,37 +181,6 @@ def template_problem(template: str) -> str | None:
 # --- options ------------------------------------------------------------
 
 
-@cache
-def _type_hints(options_cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(options_cls)
-
-
-def _build_options(kind_module: types.ModuleType, raw: dict, fail, lines: _Lines, at: tuple):
-    options_cls = kind_module.Options
-    hints = _type_hints(options_cls)
-    names = {f.name for f in dataclasses.fields(options_cls)}
-    for key in raw:
-        if key not in names:
-            known = ", ".join(sorted(names)) or "none"
-            fail(f"unknown option {key!r} (known: {known})", lines.line(*at, key))
-    values = {}
-    for f in dataclasses.fields(options_cls):
-        if f.name in raw:
-            value = raw[f.name]
-            if not conforms(value, hints[f.name]):
-                fail(
-                    f"option {f.name!r} should be {type_name(hints[f.name])}, "
-                    f"got {type(value).__name__}",
-                    lines.line(*at, f.name),
-                )
-            if isinstance(value, list) and typing.get_origin(hints[f.name]) is tuple:
-                value = tuple(value)
-            values[f.name] = value
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            fail(f"missing option {f.name!r}", lines.line(*at))
-    return options_cls(**values)
-
-
 # --- loading -------------------------------------------------------------
 
 
@@ -387,7 +215,7 @@ def parse_pack(text: str, path: str = "<pack>", directory: Path | None = None) -
             path, mark.line + 1 if mark else None, f"malformed YAML: {problem}"
         ) from None
 
-    def fail(message: str, line: int | None = None, rule: str | None = None):
+    def fail(message: str, line: int | None = None, rule: str | None = None) -> NoReturn:
         raise PackError(path, line, message, rule)
 
     if not isinstance(data, dict):
@@ -432,7 +260,7 @@ def _load_rule(
     if isinstance(rule_id, str):
         full_id = rule_id if rule_id.startswith(pack + ".") else f"{pack}.{rule_id}"
 
-    def fail(message: str, where: int | None = None):
+    def fail(message: str, where: int | None = None) -> NoReturn:
         raise PackError(path, where or line, message, full_id)
 
     if not isinstance(raw, dict):
@@ -444,6 +272,7 @@ def _load_rule(
             )
     for key in sorted(RULE_REQUIRED - raw.keys()):
         fail(f"missing key {key!r}")
+    assert full_id is not None  # id is present and a string (checked just below)
     for key in ("id", "kind", "severity", "message", "description", "link", "fix"):
         if key in raw and not isinstance(raw[key], str):
             fail(f"{key} must be a string", lines.line(*at, key))
@@ -452,12 +281,12 @@ def _load_rule(
         fail(f"message: {problem}", lines.line(*at, "message"))
     if not all(part.replace("-", "").replace("_", "").isalnum() for part in full_id.split(".")):
         fail("id must be words joined by '-', '_' or '.'", lines.line(*at, "id"))
-    kind_name = raw["kind"]
-    if kind_name not in KINDS:
+    if not known(raw["kind"]):
         fail(
-            f"unknown kind {kind_name!r} (known: {', '.join(sorted(KINDS))})",
+            f"unknown kind {raw['kind']!r} (known: {', '.join(sorted(KINDS))})",
             lines.line(*at, "kind"),
         )
+    kind_name = canonical(raw["kind"])  # a deprecated spelling too
     if raw["severity"] not in SEVERITIES:
         fail(f"severity must be one of {', '.join(SEVERITIES)}", lines.line(*at, "severity"))
     if not isinstance(raw.get("enabled", True), bool):
@@ -476,13 +305,17 @@ def _load_rule(
         if not (isinstance(values, list) and all(isinstance(v, str) for v in values)):
             fail(f"examples.{key} must be a list of strings", lines.line(*at, "examples", key))
 
-    kind = get_kind(kind_name)
-    options = _build_options(kind, options_raw, fail, lines, (*at, "options"))
+    kind = load_kind(kind_name)
+
+    def option_line(option: str | None) -> int | None:
+        return lines.line(*at, "options", *([option] if option else []))
+
+    options = build_options(kind.Options, options_raw, fail, option_line)
     from lint.patterns import compiling
 
     try:
         with compiling(builtin=context.builtin):
-            compiled = kind.compile(options, context)
+            compiled = kind.prepare(options, context)
     except ValueError as exc:
         fail(str(exc), lines.line(*at, "options"))
     return Rule(
@@ -497,8 +330,9 @@ def _load_rule(
             options_raw,
             path,
             context.builtin,
-            getattr(kind, "CACHEABLE", True),
+            kind.cacheable,
             (options, compiled),
+            rule_from_pack_file,
         ),
         pack=pack,
         source=f"{path}:{line}",
@@ -561,6 +395,7 @@ def pack_from_plain(value: Any) -> Pack:
             expect(raw["pack_file"], str, "pack_file"),
             expect(raw["builtin"], bool, "builtin"),
             expect(raw["cacheable"], bool, "cacheable"),
+            fallback=rule_from_pack_file,
         )
         rules.append(
             Rule(
@@ -587,6 +422,15 @@ def pack_from_plain(value: Any) -> Pack:
         rules=tuple(rules),
         link=expect(data["link"], str | None, "pack link"),
     )
+
+
+def rule_from_pack_file(pack_file: str, rule_id: str) -> tuple[Any, Any]:
+    """(options, compiled) of a rule read again from its pack file: what a rule
+    from the pack cache falls back on when its cached options do not build."""
+    for rule in load_pack(pack_file).rules:
+        if rule.id == rule_id:
+            return rule.data.load()
+    raise PackError(pack_file, None, "rule no longer in its pack", rule_id)
 
 
 def builtin_rules_dir() -> Path:

@@ -6,8 +6,9 @@ is built from it, so a malformed or tampered entry fails here (ValueError)
 instead of somewhere in the middle of a run.
 
 The annotations understood are the ones our dataclasses use: `str`, `int`,
-`float`, `bool`, `None`, unions of them, `list[...]`, `tuple[X, ...]` (a JSON
-list), `dict[str, ...]` and `Any`.
+`float`, `bool`, `None`, `Literal[...]` (one of the values listed: a mode
+switch), unions of them, `list[...]`, `tuple[X, ...]` (a JSON list),
+`dict[str, ...]` and `Any`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,9 @@ def conforms(value: Any, tp: Any) -> bool:
     args = typing.get_args(tp)
     if origin in (typing.Union, types.UnionType):
         return any(conforms(value, a) for a in args)
+    if origin is typing.Literal:
+        # The same value and type: `true` is not the mode 1.
+        return any(type(value) is type(a) and value == a for a in args)
     if tp is type(None) or tp is None:
         return value is None
     if tp is float:
@@ -53,10 +57,10 @@ def conforms(value: Any, tp: Any) -> bool:
 
 
 # The exact types a value of a simple annotation may have (bool is not an int).
-_EXACT = {str: {str}, int: {int}, float: {int, float}, bool: {bool}}
+_EXACT: dict[Any, set[type]] = {str: {str}, int: {int}, float: {int, float}, bool: {bool}}
 
 
-def _all_conform(values, tp: Any) -> bool:
+def _all_conform(values: Any, tp: Any) -> bool:
     """Whether every value fits `tp`; tables of strings and numbers (tens of
     thousands of them in the cache) are checked at C speed."""
     exact = _EXACT.get(tp)
@@ -70,6 +74,14 @@ def _all_conform(values, tp: Any) -> bool:
 
 
 def type_name(tp: Any) -> str:
+    """How an annotation reads in an error message."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Literal:
+        return "one of " + ", ".join(repr(a) for a in typing.get_args(tp))
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(type_name(a) for a in typing.get_args(tp))
+    if tp is type(None) or tp is None:
+        return "None"
     return getattr(tp, "__name__", None) or str(tp).replace("typing.", "")
 
 
@@ -81,7 +93,7 @@ def expect(value: Any, tp: Any, what: str = "value") -> Any:
 
 
 @cache
-def _row_fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+def _row_fields(cls: Any) -> tuple[tuple[str, Any, bool], ...]:
     """(name, annotation, is a tuple) per field of a dataclass."""
     hints = typing.get_type_hints(cls)
     return tuple(
@@ -94,7 +106,8 @@ def to_row(obj: Any) -> list:
     """A flat dataclass as a JSON array of its fields, in order (tuples, and
     tuples in them, as lists)."""
     row = []
-    for name, tp, is_tuple in _row_fields(type(obj)):
+    cls: Any = type(obj)
+    for name, tp, is_tuple in _row_fields(cls):
         value = getattr(obj, name)
         row.append(_as_lists(value, tp) if is_tuple else value)
     return row

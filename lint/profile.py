@@ -1,8 +1,9 @@
 """`newslint check --profile`: where the time went, per rule kind and per rule.
 
 Rule kinds are written by many hands; this table is how a slow one is found.
-The engine times every rule on every document when NEWSLINT_PROFILE is set
-(the flag sets it, so -j workers time too) and the runner adds the times up.
+The engine times every rule on every document when the runner's settings say
+`profile` (the flag sets it; -j workers get the same settings) and the runner
+adds the times up.
 """
 
 from __future__ import annotations

@@ -15,13 +15,16 @@ from typing import TypeVar
 T = TypeVar("T")
 
 MIN_INPUTS = 10  # shorter runs finish before a bar is worth drawing
-ENABLED = True  # the command line switches it off with -q / --no-progress
 WIDTH = 30
 
 
-def progress(items: Iterable[T], total: int, label: str = "files") -> Iterator[T]:
+def progress(
+    items: Iterable[T], total: int, label: str = "files", enabled: bool = True
+) -> Iterator[T]:
+    """`items`, drawing a bar as they come (unless `enabled` is False: the
+    command line's -q / --no-progress, which travel in the runner's settings)."""
     stream = sys.stderr
-    if not (ENABLED and total >= MIN_INPUTS and stream.isatty()):
+    if not (enabled and total >= MIN_INPUTS and stream.isatty()):
         yield from items
         return
     last = 0.0

@@ -37,7 +37,8 @@ from pathlib import Path
 from lint.cachefolder import CacheFolder
 from lint.engine import DocumentResult, Linter
 from lint.finding import SEVERITIES, Finding
-from lint.kinds import get_kind
+from lint.kinds import load_kind
+from lint.kinds.base import BatchKind
 from lint.plain import expect, from_row, to_row
 
 DEFAULT_DIR = Path(".newslint_cache")
@@ -143,7 +144,7 @@ def linter_key(linter: Linter) -> bytes:
 
 def cacheable(linter: Linter) -> bool:
     """False when a rule's kind is not a pure function of the text (it says so
-    with `CACHEABLE = False`, as the LanguageTool kind does; noted at load)."""
+    with `cacheable=False`, as the LanguageTool kind does; noted at load)."""
     return all(rule.data.cacheable for rule in linter.rules)
 
 
@@ -152,13 +153,13 @@ def cacheable(linter: Linter) -> bool:
 
 def encode(result: DocumentResult, linter: Linter) -> bytes | None:
     """The entry for `result`, or None when a batch kind cannot write its facts
-    as data (it lacks `fact_to_json`: the result is then not cached)."""
+    as data (only a `BatchKind` has `fact_to_json`: the result is then not cached)."""
     findings = [to_row(f)[1:] for f in result.findings]  # the path is the entry's
     facts = {}
     for rule_id, items in result.facts.items():
         if items:
-            kind = get_kind(linter.by_id[rule_id].kind)
-            if getattr(kind, "fact_to_json", None) is None:
+            kind = load_kind(linter.by_id[rule_id].kind)
+            if not isinstance(kind, BatchKind):
                 return None
             facts[rule_id] = [kind.fact_to_json(item) for item in items]
         else:
@@ -187,8 +188,8 @@ def decode(payload: bytes, linter: Linter, path: str, text: str) -> DocumentResu
         if not expect(items, list, rule_id):
             facts[rule_id] = []  # no fact: no need to import the kind
             continue
-        kind = get_kind(linter.by_id[rule_id].kind)
-        if getattr(kind, "collect", None) is None:
+        kind = load_kind(linter.by_id[rule_id].kind)
+        if not isinstance(kind, BatchKind):
             raise ValueError(f"facts for {rule_id}, which collects none")
         facts[rule_id] = [kind.fact_from_json(item) for item in expect(items, list, rule_id)]
     words = expect(data["words"], int, "words")

@@ -140,7 +140,7 @@ def packs_for(config: Config) -> list[Pack]:
         if config.builtin_packs is not True:
             _check_pack_names(config, [pack.name for pack in builtin])
         for pack in builtin:
-            if config.builtin_packs is True or pack.name in config.builtin_packs:
+            if isinstance(config.builtin_packs, bool) or pack.name in config.builtin_packs:
                 packs.append(pack)
     packs.extend(cached_pack(Path(p)) for p in config.packs)
     return packs
@@ -148,6 +148,8 @@ def packs_for(config: Config) -> list[Pack]:
 
 def _check_pack_names(config: Config, known: list[str]) -> None:
     """A misspelt name in `builtin-packs` would switch its rules off in silence."""
+    if isinstance(config.builtin_packs, bool):
+        return
     for name in config.builtin_packs:
         if name not in known:
             close = difflib.get_close_matches(name, known, n=1)
@@ -221,11 +223,7 @@ def selected_rules(config: Config) -> list[Rule]:
     return chosen
 
 
-_LINTERS: dict[tuple, Linter] = {}
-
-
 def linter_for(config: Config) -> Linter:
-    key = config.key()
-    if key not in _LINTERS:
-        _LINTERS[key] = Linter(selected_rules(config))
-    return _LINTERS[key]
+    """A linter of the rules `config` selects (a `Runner` keeps one per
+    configuration; the packs behind it are loaded once per process)."""
+    return Linter(selected_rules(config))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from lint.document import Document
 from lint.engine import DocumentResult, Linter
@@ -68,7 +69,7 @@ def _line_breaks(text: str, start: int, end: int) -> int:
 
 
 def check_in_segments(
-    linter: Linter, text: str, path: str, size: int = SEGMENT_CHARS
+    linter: Linter, text: str, path: str, size: int = SEGMENT_CHARS, profile: bool = False
 ) -> DocumentResult:
     """The linter's result on `text`, checked a segment at a time."""
     total = DocumentResult(path, [])
@@ -82,7 +83,7 @@ def check_in_segments(
             column += start - previous
         previous = start
         doc = Document(text[start:end], path, first_line=line, first_column=column)
-        result = linter.check_document(doc)
+        result = linter.check_document(doc, profile)
         del doc
         total.findings.extend(_moved(f, start) for f in result.findings)
         failed = {f.rule for f in total.failures}
@@ -104,8 +105,15 @@ def _moved(finding: Finding, by: int) -> Finding:
     )
 
 
-def _moved_fact(fact, by: int):
+def _moved_fact(fact: Any, by: int) -> Any:
     """A batch fact carries its position (lint.kinds.base): the same move."""
-    if dataclasses.is_dataclass(fact) and hasattr(fact, "end_offset"):
-        return dataclasses.replace(fact, offset=fact.offset + by, end_offset=fact.end_offset + by)
+    if (
+        dataclasses.is_dataclass(fact)
+        and not isinstance(fact, type)
+        and hasattr(fact, "end_offset")
+    ):
+        moved: Any = fact  # a dataclass instance with offsets
+        return dataclasses.replace(
+            moved, offset=moved.offset + by, end_offset=moved.end_offset + by
+        )
     return fact

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from lint.document import Document
 from lint.engine import Linter
-from lint.kinds import get_kind
-from lint.packs import Rule
+from lint.kinds import load_kind
+from lint.rule import Rule
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,7 @@ def run_examples(rules: Iterable[Rule]) -> tuple[int, list[ExampleFailure]]:
     count = 0
     failures = []
     for rule in rules:
-        kind = get_kind(rule.kind)
-        if hasattr(kind, "unavailable") and kind.unavailable(rule.compiled):
+        if load_kind(rule.kind).unavailable(rule.compiled):
             continue  # a rule backed by a service (LanguageTool) that is not configured here
         linter = Linter([rule])
         for expected, texts in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):

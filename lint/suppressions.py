@@ -194,7 +194,7 @@ def apply(
 
 def known_names(rule_ids: Iterable[str]) -> frozenset[str]:
     """Every rule id and every prefix of one ("names", "names.romanization")."""
-    names = set()
+    names: set[str] = set()
     for rule_id in rule_ids:
         parts = rule_id.split(".")
         names.update(".".join(parts[:n]) for n in range(1, len(parts) + 1))

@@ -140,7 +140,7 @@ def textstat():
     name = "textstat.backend.utils._get_cmudict"
     if name not in sys.modules:
         stand_in = types.ModuleType(name)
-        stand_in.get_cmudict = get_cmudict
+        setattr(stand_in, "get_cmudict", get_cmudict)  # noqa: B010 (a module built here)
         sys.modules[name] = stand_in
     import textstat as module
     from textstat.backend.counts import _count_syllables

@@ -7,7 +7,7 @@ the others it held go to a fresh worker: every other result is kept. The
 input that was being checked is not tried again, neither in a new worker nor
 in the parent: what killed one process would most likely kill the next, and
 in the parent it would end the whole run. A `MemoryError` inside a worker
-fails only that input too (see `runner.check_safely`).
+fails only that input too (see `Runner.check_safely`).
 
 Workers exit with the parent: on Linux the kernel kills them when it dies
 (PR_SET_PDEATHSIG), elsewhere a thread in each worker watches the parent's
@@ -32,8 +32,13 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING, Any
 
 from lint.sources import InputError
+
+if TYPE_CHECKING:
+    from lint.engine import DocumentResult
+    from lint.runner import Runner, Settings
 
 # Test hooks (read by the worker only): a worker kills itself with SIGKILL when
 # it reaches an input whose path contains NEWSLINT_TEST_WORKER_DIES_ON; with
@@ -88,16 +93,16 @@ def _limit_memory(headroom: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (used + headroom, resource.RLIM_INFINITY))
 
 
-def _worker_main(conn: Connection, settings, parent: int) -> None:
+def _worker_main(conn: Connection, settings: Settings, parent: int) -> None:
     _die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    from lint import runner
+    from lint.runner import Runner
 
-    runner._init_worker(settings)
+    runner = Runner(settings)
     dies_on = os.environ.get(DIES_ON_ENV)
     if os.environ.get(MEMORY_ENV):
         _limit_memory(int(os.environ[MEMORY_ENV]))
@@ -111,6 +116,7 @@ def _worker_main(conn: Connection, settings, parent: int) -> None:
         for index, path, text in batch:
             if dies_on and dies_on in path:
                 os.kill(os.getpid(), signal.SIGKILL)
+            result: DocumentResult | InputError | _Raised
             try:
                 result = runner.check_safely(path, text)
             except Exception as exc:  # a configuration or pack error: the parent raises it
@@ -130,10 +136,10 @@ def _death(process: multiprocessing.Process) -> str:
 class _Pool:
     """Workers, each fed batches of inputs through its own pipe."""
 
-    def __init__(self, size: int, settings) -> None:
+    def __init__(self, size: int, settings: Settings) -> None:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the compiled rules instead of compiling them again.
-        self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.settings = settings
         self.workers = [self._start() for _ in range(size)]
 
@@ -170,20 +176,19 @@ class _Pool:
 
 
 def check_in_workers(
-    items: Iterable[tuple[str, str | None]], settings, workers: int, batch: int = 16
-) -> Iterator:
+    items: Iterable[tuple[str, str | None]], runner: Runner, workers: int, batch: int = 16
+) -> Iterator[DocumentResult | InputError]:
     """`runner.check_safely(path, text)` for each item, in order, in `workers`
-    processes. Standard input (path "-" without a text) is read here."""
-    from lint import runner
-
+    processes, each with a `Runner` of the same settings. Standard input (path
+    "-" without a text) is read here."""
     source = enumerate(items)
     waiting: deque = deque()  # (index, path, text) read, not sent
-    done: dict[int, object] = {}  # results waiting for their turn
+    done: dict[int, Any] = {}  # results waiting for their turn
     next_out = 0
     read = 0  # items taken from `source`
     exhausted = False
     ahead = workers * batch * 4  # items read beyond the next one to report, at most
-    pool = _Pool(workers, settings)
+    pool = _Pool(workers, runner.settings)
     try:
         while True:
             while not exhausted and read - next_out < ahead:

@@ -85,8 +85,7 @@ def test_json_lines_records_have_the_limit_not_the_file(tmp_path: Path):
 
 @pytest.fixture(scope="module")
 def linter():
-    runner._init_worker(runner.Settings(isolated=True))
-    return linter_for(runner._RESOLVER.for_path("-"))
+    return linter_for(runner.Runner(runner.Settings(isolated=True)).resolver.for_path("-"))
 
 
 def _text(newline: str | None, seed: int = 1) -> str:

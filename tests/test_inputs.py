@@ -137,8 +137,7 @@ def test_a_long_single_line_is_checked():
     line = (body + ". Then Kiev fell silent.").encode()
     decoded = decode(line, "big.txt")
     start = time.perf_counter()
-    runner._init_worker(runner.Settings(isolated=True))
-    result = runner.check_input("big.txt", decoded.text)
+    result = runner.Runner(runner.Settings(isolated=True)).check_input("big.txt", decoded.text)
     elapsed = time.perf_counter() - start
     assert not isinstance(result, InputError) and not result.failures
     [kiev] = [f for f in result.findings if f.rule == "names.romanization"]

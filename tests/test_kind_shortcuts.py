@@ -66,7 +66,7 @@ def test_idiom_finds_forms_in_any_case():
 
 def test_idiom_without_ascii_first_words_searches_everywhere():
     options = idiom.Options(idioms=("ça va bien",), drop=("va",), swap=None)
-    assert idiom.compile(options).starts is None
+    assert idiom.prepare(options).starts is None
 
 
 # The plain form of consistency._HYPHENATED (which is written from the hyphen).
@@ -110,7 +110,7 @@ OLD_CAPS = re.compile(rf"(?<![\w’']){CAPS_WORD}(?:[ \t,:;]+{CAPS_WORD}){{2,}}(
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="ABZ a'’-_1é,:;\t\nxÉ", max_size=24))
 def test_capitals_found_as_before(text):
-    caps = sensational.compile(sensational.Options(caps_min_words=3)).caps
+    caps = sensational.prepare(sensational.Options(caps_min_words=3)).caps
     assert [m.span() for m in caps.finditer(text)] == [m.span() for m in OLD_CAPS.finditer(text)]
 
 

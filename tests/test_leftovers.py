@@ -155,6 +155,6 @@ def test_markup_residue_inside_a_sentence():
 
 
 def test_leftover_checks_are_pure_functions_of_the_document():
-    compiled = leftover.compile(leftover.Options(find="word"))
+    compiled = leftover.prepare(leftover.Options(find="word"))
     doc = Document("The aid reaches but кожна every family.", "a.txt")
     assert list(leftover.check(doc, compiled)) == list(leftover.check(doc, compiled))

@@ -144,7 +144,7 @@ def test_per_file_ignores_silence_cross_document_findings_too(tmp_path, monkeypa
 def test_jsonl_records_are_checked_alike_with_jobs(tmp_path):
     import json
 
-    from lint.jsonl import run_jsonl
+    from lint.runner import Runner
 
     texts = [
         "A missile strike on the Kramatorsk station killed 52 civilians, Pavlo Kyrylenko said.",
@@ -154,7 +154,7 @@ def test_jsonl_records_are_checked_alike_with_jobs(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
     settings = Settings(isolated=True)
-    one = run_jsonl([str(feed)], settings, "text", None, jobs=1).findings
-    two = run_jsonl([str(feed)], settings, "text", None, jobs=2).findings
+    one = Runner(settings).run_jsonl([str(feed)], "text", None, jobs=1).findings
+    two = Runner(settings).run_jsonl([str(feed)], "text", None, jobs=2).findings
     assert one == two
     assert {"numbers.cross-document-figure", "mt.repeated-word"} <= {f.rule for f in one}

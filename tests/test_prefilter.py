@@ -165,7 +165,7 @@ def test_repetition_tries_only_candidate_words_and_finds_the_same(
 ):
     from lint.kinds import repetition
 
-    compiled = repetition.compile(
+    compiled = repetition.prepare(
         repetition.Options(
             max_words=max_words,
             min_words=min(min_words, max_words),

@@ -47,8 +47,7 @@ text_strategy = st.lists(
 
 
 def linter():
-    runner._init_worker(runner.Settings(isolated=True))
-    config = runner._RESOLVER.for_path("-")
+    config = runner.Runner(runner.Settings(isolated=True)).resolver.for_path("-")
     return linter_for(config)
 
 

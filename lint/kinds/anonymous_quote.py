@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.kinds.unattributed_quote import starts_sentence
 from lint.speech import quotations
 
@@ -38,7 +38,7 @@ class Compiled:
     standalone_only: bool
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.sources:
         raise ValueError("anonymous-quote needs 'sources'")
     if options.min_words < 1:
@@ -68,3 +68,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             end = min(end, line_end)
         values = {"words": str(quotation.word_count), "speaker": speaker}
         yield Match(quotation.start, end, values)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

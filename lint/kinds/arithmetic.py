@@ -26,9 +26,10 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.numbers import (
     HEDGE,
     NUMBER,
@@ -40,7 +41,9 @@ from lint.numbers import (
 )
 from lint.patterns import may_match
 
-CHECKS = ("share", "part-total", "breakdown", "sum")
+# The rule's check (option `check`), validated by the pack loader.
+Check = Literal["share", "part-total", "breakdown", "sum"]
+CHECKS: tuple[str, ...] = get_args(Check)
 _PERCENT = rf"(?P<num>{NUMBER})\s*(?:%|per\s?cent\b|percent\b)"
 _PART = re.compile(
     rf",?\s+(?P<link>including|among them|of whom|among whom)\s+(?:{HEDGE}\s+)?"
@@ -73,19 +76,17 @@ _CHANGE_CUE = re.compile(
 
 @dataclass(frozen=True)
 class Options:
-    check: str = "share"
+    check: Check = "share"
     nouns: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Compiled:
-    check: str
+    check: Check
     share: re.Pattern | None
 
 
-def compile(options: Options, context=None) -> Compiled:
-    if options.check not in CHECKS:
-        raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     share = None
     if options.check == "share":
         if not options.nouns:
@@ -322,3 +323,10 @@ def _half_unit(figure: Figure) -> float:
     scale = figure.value / float(number.replace(",", ""))
     decimals = len(number.partition(".")[2])
     return 0.5 * 10.0**-decimals * scale
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

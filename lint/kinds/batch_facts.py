@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -39,8 +39,7 @@ from lint.dates import (
     resolve_weekday,
 )
 from lint.document import Document
-from lint.finding import Finding
-from lint.kinds.base import Match
+from lint.kinds.base import BatchKind, BatchMatch, PackContext
 from lint.patterns import Pattern, compile_pattern, may_match, prefilter_fold, search
 from lint.plain import from_row, to_row
 from lint.prefixes import required_literals
@@ -78,7 +77,7 @@ NOT_NAMES = frozenset(
 class Options:
     events: dict[str, str]  # regex -> event kind ("call", "meeting")
     window_days: int = 6
-    not_names: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()  # capitalised words that are never the people of a claim
 
 
 @dataclass(frozen=True)
@@ -107,7 +106,7 @@ class Claim:
     said: str  # the words used: "Wednesday", "April 11, 2022"
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.events:
         raise ValueError("batch_facts needs 'events': regex -> event kind")
     events = []
@@ -121,11 +120,6 @@ def compile(options: Options, context=None) -> Compiled:
         raise ValueError("window_days must be 0 or more")
     not_names = NOT_NAMES | {w.lower() for w in options.not_names}
     return Compiled(tuple(events), options.window_days, not_names)
-
-
-def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    """Nothing to say about one document alone."""
-    return iter(())
 
 
 def has_when(text: str) -> bool:
@@ -289,17 +283,15 @@ def _minority(claim: Claim, group: list[tuple[str, Claim]]) -> bool:
     return any(len(paths) >= mine for day, paths in backers.items() if day != claim.weekday)
 
 
-def resolve(facts_by_path: dict[str, list[Claim]], rule) -> Iterable[Finding]:
-    from lint.engine import finding_at, render_message  # the engine imports the kinds
-
-    window = rule.compiled.window_days
+def resolve(facts_by_path: dict[str, list[Claim]], compiled: Compiled) -> Iterable[BatchMatch]:
+    window = compiled.window_days
     index: dict[tuple, list[tuple[str, Claim]]] = defaultdict(list)
     for path, claims in facts_by_path.items():
         for claim in claims:
             for pair in combinations(claim.people, 2):
                 index[(claim.kind, pair)].append((path, claim))
     reported: set[tuple[str, int]] = set()
-    findings = []
+    findings: list[BatchMatch] = []
     for (kind, pair), group in sorted(index.items()):
         if len({path for path, _ in group}) < 2:
             continue
@@ -316,15 +308,22 @@ def resolve(facts_by_path: dict[str, list[Claim]], rule) -> Iterable[Finding]:
             if len(against) > 3:
                 where += f" and {len(against) - 3} more"
             names = " and ".join(claim.names[claim.people.index(key)] for key in pair)
-            message = render_message(
-                rule.message,
-                {
-                    "match": claim.said,
-                    "kind": kind,
-                    "people": names,
-                    "day": WEEKDAYS[claim.weekday].title(),
-                    "others": where,
-                },
-            )
-            findings.append(finding_at(path, claim, rule, message))
+            values = {
+                "match": claim.said,
+                "kind": kind,
+                "people": names,
+                "day": WEEKDAYS[claim.weekday].title(),
+                "others": where,
+            }
+            findings.append(BatchMatch(path, claim, values))
     return findings
+
+
+KIND: BatchKind[Options, Compiled, Claim] = BatchKind(
+    Options=Options,
+    prepare=prepare,
+    collect=collect,
+    resolve=resolve,
+    fact_to_json=fact_to_json,
+    fact_from_json=fact_from_json,
+)

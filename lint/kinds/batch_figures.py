@@ -18,13 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lint.dates import document_date
 from lint.document import Document
-from lint.finding import Finding
-from lint.kinds.base import Match
+from lint.kinds.base import BatchKind, BatchMatch, PackContext
 from lint.kinds.batch_facts import NOT_NAMES
 from lint.numbers import find_figures, overlap
 from lint.patterns import may_match
@@ -36,7 +35,7 @@ _MODIFIER = r"(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)*)"
 
 @dataclass(frozen=True)
 class Options:
-    nouns: tuple[str, ...]
+    nouns: tuple[str, ...]  # the counted things whose figures are compared (killed, troops)
     min_shared_names: int = 2
     max_ratio: float = 1.5
     window_days: int = 1
@@ -70,7 +69,7 @@ class FigureClaim:
     said: str
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.nouns:
         raise ValueError("batch_figures needs 'nouns': the counted things to compare")
     if options.min_shared_names < 1 or options.max_ratio < 1 or options.window_days < 0:
@@ -81,11 +80,6 @@ def compile(options: Options, context=None) -> Compiled:
     return Compiled(
         after, any_noun, options.min_shared_names, options.max_ratio, options.window_days
     )
-
-
-def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    """Nothing to say about one document alone."""
-    return iter(())
 
 
 def fact_to_json(fact: FigureClaim) -> list:
@@ -157,10 +151,9 @@ def _disagree(a: FigureClaim, b: FigureClaim, compiled: Compiled) -> bool:
     return high / low <= compiled.max_ratio
 
 
-def resolve(facts_by_path: dict[str, list[FigureClaim]], rule) -> Iterable[Finding]:
-    from lint.engine import finding_at, render_message  # the engine imports the kinds
-
-    compiled = rule.compiled
+def resolve(
+    facts_by_path: dict[str, list[FigureClaim]], compiled: Compiled
+) -> Iterable[BatchMatch]:
     index: dict[tuple[str, str], list[tuple[str, FigureClaim]]] = defaultdict(list)
     for path, claims in facts_by_path.items():
         for claim in claims:
@@ -181,15 +174,22 @@ def resolve(facts_by_path: dict[str, list[FigureClaim]], rule) -> Iterable[Findi
                     entry = against.setdefault((here, mine.offset), (mine, []))
                     if (there, theirs) not in entry[1]:
                         entry[1].append((there, theirs))
-    findings = []
+    findings: list[BatchMatch] = []
     for (path, _), (claim, others) in against.items():
         where = ", ".join(f"{p}:{c.line} ('{c.said}')" for p, c in others[:3])
         if len(others) > 3:
             where += f" and {len(others) - 3} more"
         shared = sorted(set(claim.names) & set(others[0][1].names))
-        message = render_message(
-            rule.message,
-            {"match": claim.said, "others": where, "names": ", ".join(shared)},
-        )
-        findings.append(finding_at(path, claim, rule, message))
+        values = {"match": claim.said, "others": where, "names": ", ".join(shared)}
+        findings.append(BatchMatch(path, claim, values))
     return findings
+
+
+KIND: BatchKind[Options, Compiled, FigureClaim] = BatchKind(
+    Options=Options,
+    prepare=prepare,
+    collect=collect,
+    resolve=resolve,
+    fact_to_json=fact_to_json,
+    fact_from_json=fact_from_json,
+)

@@ -17,14 +17,13 @@ between two names (Ismail, Ismaila), needs `vowel_min_count`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
 from lint.document import Document
-from lint.finding import Finding
-from lint.kinds.base import Match
+from lint.kinds.base import BatchKind, BatchMatch, PackContext
 from lint.name_spelling import VOWEL, ascii_lower, one_step_variants
 from lint.plain import from_row, to_row
 
@@ -42,7 +41,7 @@ class Options:
     min_documents: int = 2
     ratio: float = 3.0
     max_token_fame: float = 1.0
-    min_length: int = 5
+    min_length: int = 5  # shorter words are never taken for names
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ class _Span:
     end_offset: int
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.min_count < 2 or options.min_documents < 1 or options.ratio < 1:
         raise ValueError("min_count must be 2 or more, min_documents 1 or more, ratio 1 or more")
     from lint.kinds.names import read_names
@@ -120,11 +119,6 @@ def _known_words(countries: tuple[str, ...], curated: list[str]) -> frozenset[st
         ]
     )
     return cached("knownnames", key, build, WORD_SET)
-
-
-def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
-    """Nothing to say about one document alone."""
-    return iter(())
 
 
 def fact_to_json(fact: NameUse) -> list:
@@ -176,19 +170,17 @@ def _position(doc: Document, start: int, end: int) -> tuple[int, int, int, int, 
     return (s.line, s.column, e.line, e.column, start, end)
 
 
-def resolve(facts_by_path: dict[str, list[NameUse]], rule) -> Iterable[Finding]:
-    from lint.engine import finding_at, render_message
+def resolve(facts_by_path: dict[str, list[NameUse]], compiled: Compiled) -> Iterable[BatchMatch]:
     from lint.kinds.names import english_words
     from lint.known_words import zipf
 
-    compiled: Compiled = rule.compiled
     totals: dict[str, list] = {}  # key -> [count, paths, spelling, fame]
     for path, uses in facts_by_path.items():
         for use in uses:
             entry = totals.setdefault(use.key, [0, set(), use.spelling, use.fame])
             entry[0] += use.count
             entry[1].add(path)
-    findings = []
+    findings: list[BatchMatch] = []
     for path, uses in facts_by_path.items():
         for use in uses:
             if not use.spans or use.key in compiled.known or use.key in english_words():
@@ -202,17 +194,13 @@ def resolve(facts_by_path: dict[str, list[NameUse]], rule) -> Iterable[Finding]:
                 continue
             count, paths, spelling = other
             for span in use.spans:
-                message = render_message(
-                    rule.message,
-                    {
-                        "match": use.spelling,
-                        "suggestion": spelling,
-                        "count": str(count),
-                        "documents": str(len(paths)),
-                    },
-                )
-                finding = finding_at(path, _Span(*span), rule, message)
-                findings.append(replace(finding, suggestions=(spelling,)))
+                values = {
+                    "match": use.spelling,
+                    "suggestion": spelling,
+                    "count": str(count),
+                    "documents": str(len(paths)),
+                }
+                findings.append(BatchMatch(path, _Span(*span), values, (spelling,)))
     return findings
 
 
@@ -240,3 +228,13 @@ def _likelier(use: NameUse, path: str, totals, compiled: Compiled):
         ):
             best = (count, paths, spelling)
     return best
+
+
+KIND: BatchKind[Options, Compiled, NameUse] = BatchKind(
+    Options=Options,
+    prepare=prepare,
+    collect=collect,
+    resolve=resolve,
+    fact_to_json=fact_to_json,
+    fact_from_json=fact_from_json,
+)

@@ -23,13 +23,10 @@ import regex
 
 from lint.cache import json_codec
 from lint.document import ABBREVIATIONS, Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, compile_pattern, finditer, fullmatch, prefilter_fold
 from lint.plain import expect
 from lint.prefixes import required_literals
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
 
 # Bullets and punctuation at the start, punctuation at the end of a line. The
 # end is found by a reverse search, so only the line's last characters are read.
@@ -48,7 +45,7 @@ _SPLIT_ONLY = ("\x1c", "\x1d", "\x1e", "\x1f")
 class Options:
     lines: tuple[str, ...] = ()
     lines_file: str | None = None
-    max_words: int = 40
+    max_words: int = 40  # a line with more words is prose, not a boilerplate line
     patterns: tuple[str, ...] = ()
     icon_word: str = ""
     icon_min: int = 4
@@ -78,7 +75,7 @@ def read_pattern_list(text: str) -> list[str]:
     return [ln for ln in lines if ln and not ln.startswith("#")]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     entries = list(options.lines)
     if options.lines_file:
         if context is None:
@@ -259,3 +256,11 @@ def _whole_line_match(stripped: str, compiled: Compiled) -> bool:
                 if fullmatch(compiled.guarded[index], text):
                     return True
     return False
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

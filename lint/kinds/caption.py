@@ -19,12 +19,9 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.kinds.boilerplate import read_pattern_list
 from lint.patterns import Pattern, compile_pattern, finditer, fullmatch
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
 
 _NAME_WORD = r"[\p{Lu}][\p{L}\p{M}.'’\-]*"
 _NAME_SEGMENT = regex.compile(
@@ -42,11 +39,11 @@ _SEPARATOR = regex.compile(r"\s*[/|]\s*")
 
 @dataclass(frozen=True)
 class Options:
-    agencies: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()  # picture agencies a credit line ends in (patterns)
     agencies_file: str | None = None
-    max_words: int = 16
+    max_words: int = 16  # a credit line has at most this many words
     patterns: tuple[str, ...] = ()
-    credits: bool = True
+    credits: bool = True  # report credit lines themselves (not only captions and tags)
     caption_lines: int = 3
 
 
@@ -59,7 +56,7 @@ class Compiled:
     caption_lines: int = 0
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     agencies = list(options.agencies)
     if options.agencies_file:
         if context is None:
@@ -156,3 +153,11 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         for m in finditer(compiled.anywhere, doc.text):
             if m.end() > m.start():
                 yield Match(m.start(), m.end(), {"what": "caption"})
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

@@ -18,7 +18,7 @@ import ahocorasick
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match, preserve_case
+from lint.kinds.base import Kind, Match, PackContext, preserve_case
 from lint.patterns import Pattern, compile_pattern, finditer, phrase_pattern, prefilter_fold
 
 # A two-part hyphenated word, not a piece of a longer one ("will-he-won't-he"
@@ -30,10 +30,12 @@ _HYPHENATED = regex.compile(r"(?<=(?<![\w\-'â€™])(\p{L}+))-(\p{L}{2,})(?![\w\-'â
 
 @dataclass(frozen=True)
 class Options:
+    # Groups of spellings of one word; the minority spelling is reported.
     words: tuple[tuple[str, ...], ...] = ()
+    # Groups of regexes, by form name, for forms a word list cannot hold.
     patterns: tuple[dict[str, str], ...] = ()
-    hyphenation: bool = False
-    ignorecase: bool = True
+    hyphenation: bool = False  # a hyphenated word also written closed up or open
+    ignorecase: bool = True  # match the words and patterns in any case
     min_majority: int = 1  # the majority form must occur at least this often
 
 
@@ -50,7 +52,7 @@ class Compiled:
     ignorecase: bool
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     sets = []
     needles: list[tuple[tuple[str, ...], ...] | None] = []
     fold = prefilter_fold if options.ignorecase else str
@@ -176,3 +178,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 suggestion = (preserve_case(found, majority),) if literal else ()
                 values = {"variant": name, "majority": majority, "count": str(counts[majority])}
                 yield Match(start, end, values, suggestion)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -22,7 +22,7 @@ from text_to_num import text2num
 
 from lint.dates import document_date, find_dates, find_weekdays, reference_year, resolve_weekday
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.numbers import figure_starts
 from lint.patterns import Pattern, compile_pattern, finditer, matches_from, may_match, search
 
@@ -82,7 +82,7 @@ class Compiled:
     tolerance: int
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     counters = []
     for spec in options.counters:
         unknown = set(spec) - {"event", "start", "context"}
@@ -183,3 +183,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                     f"{expected:%d %B %Y}, but the text gives {source}",
                 },
             )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -21,11 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document, Span
-from lint.kinds.base import Match
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
-
+from lint.kinds.base import Kind, Match, PackContext
 
 # Gopher's stop words: a document of English prose uses at least two of them.
 STOP_WORDS = frozenset({"the", "be", "to", "of", "and", "that", "have", "with"})
@@ -45,12 +41,12 @@ ODD_SPACES = regex.compile(r"[\x1c-\x1f]")
 
 @dataclass(frozen=True)
 class Options:
-    statistic: str
+    statistic: str  # which statistic (word_count, mean_word_length, ...)
     min: float | None = None
     max: float | None = None
     min_words: int = 50
     min_lines: int = 3
-    short_line_chars: int = 30
+    short_line_chars: int = 30  # a line shorter than this counts as short
 
 
 def _nowhere() -> Span | None:
@@ -234,7 +230,7 @@ LINE_STATISTICS = frozenset(
 )
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.statistic not in STATISTICS:
         known = ", ".join(STATISTICS)
         raise ValueError(f"unknown statistic {options.statistic!r} (known: {known})")
@@ -274,3 +270,11 @@ def _shown(number: float, statistic: str) -> str:
     if statistic.endswith("_fraction"):
         return f"{number * 100:.0f}%"
     return f"{number:.2f}".rstrip("0").rstrip(".")
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

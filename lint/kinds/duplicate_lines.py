@@ -22,11 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
-
+from lint.kinds.base import Kind, Match, PackContext
 
 _NOISE = regex.compile(r"[\s\p{P}]+")
 
@@ -34,11 +30,11 @@ _NOISE = regex.compile(r"[\s\p{P}]+")
 @dataclass(frozen=True)
 class Options:
     min_words: int = 4
-    min_chars: int = 20
+    min_chars: int = 20  # shorter lines are never reported
     prose_words: int = 10  # shorter repeats are reported at info
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.min_words < 1:
         raise ValueError("min_words must be at least 1")
     if options.prose_words < options.min_words:
@@ -86,3 +82,11 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
             )
         else:
             first_seen[k] = number
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

@@ -20,11 +20,12 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.language import mostly_foreign
 from lint.mojibake import (
     Candidate,
@@ -33,9 +34,6 @@ from lint.mojibake import (
     legacy_cyrillic,
     truncated_punctuation,
 )
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
 
 # A run of characters outside ASCII: the unit `decode_run` re-encodes.
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -64,26 +62,26 @@ _CJK_RUN = regex.compile(
 )
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["mojibake", "invisible", "untranslated"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str
+    find: Find
     min_words: int = 3
     min_cjk: int = 4
 
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
+    find: Find
     min_words: int
     min_cjk: int
 
 
-FINDS = ("mojibake", "invisible", "untranslated")
-
-
-def compile(options: Options, context=None) -> Compiled:
-    if options.find not in FINDS:
-        raise ValueError(f"encoding 'find' must be one of {', '.join(FINDS)}")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(options.find, options.min_words, options.min_cjk)
 
 
@@ -254,3 +252,11 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _invisible(doc)
     else:
         yield from _untranslated(doc, compiled)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -24,7 +24,7 @@ from lint.patterns import (
 class Options:
     tokens: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
-    ignorecase: bool = True
+    ignorecase: bool = True  # match the tokens and patterns in any case
     allow: tuple[str, ...] = ()
 
 
@@ -34,7 +34,7 @@ class Compiled:
     allow: tuple[Pattern, ...]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.tokens and not options.patterns:
         raise ValueError("existence needs 'tokens' or 'patterns'")
     parts = []
@@ -51,3 +51,10 @@ def compile(options: Options, context=None) -> Compiled:
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     for m in allowed_matches(compiled.search, compiled.allow, doc.text):
         yield Match(m.start(), m.end())
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

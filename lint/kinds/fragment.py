@@ -35,7 +35,7 @@ from functools import cache
 import regex
 
 from lint.document import Document, Span
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, search
 
 # Words and numbers: "in 1999 resulted" must not read as "in resulted".
@@ -99,7 +99,7 @@ _PRONOUN_IS = frozenset(
 class Options:
     min_words: int = 6
     min_sentences: int = 2
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # regexes of sentences never reported as fragments
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ class Compiled:
     allow: tuple[Pattern, ...]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.min_words < 2:
         raise ValueError("min_words must be at least 2")
     from lint.patterns import compile_pattern
@@ -293,3 +293,10 @@ def _clause_after_colon_has_verb(text: str) -> bool:
     """ "WARNING: Click here to watch": a clause after a colon opens with a
     capital like a sentence, so its first word may be a verb, not a name."""
     return any(_has_finite_verb(_WORD.findall(clause)) for clause in text.split(":")[1:])
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

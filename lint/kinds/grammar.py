@@ -34,20 +34,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 
 ENV = "NEWSLINT_LANGUAGETOOL"
-# Results depend on the LanguageTool server, not only the text: never cached.
-CACHEABLE = False
 
 
 @dataclass(frozen=True)
 class Options:
     server: str | None = None  # URL of a running LanguageTool server
     directory: str | None = None  # a local LanguageTool folder
-    language: str = "en-US"
-    disabled_rules: tuple[str, ...] = ()
-    timeout: float = 20.0
+    language: str = "en-US"  # LanguageTool's language code
+    disabled_rules: tuple[str, ...] = ()  # LanguageTool rule ids not to report
+    timeout: float = 20.0  # seconds to wait for the server per document
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ class Compiled:
     timeout: float
 
 
-def compile(options: Options, context) -> Compiled:
+def prepare(options: Options, context: PackContext) -> Compiled:
     server, directory = options.server, options.directory
     if server and directory:
         raise ValueError("give either server or directory, not both")
@@ -279,3 +277,12 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         _warn_once(str(exc))
         return
     yield from matches_from_response(doc.text, data)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    cacheable=False,  # Results depend on the LanguageTool server, not only the text: never cached.
+    unavailable=unavailable,
+)

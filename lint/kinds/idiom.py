@@ -24,13 +24,13 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match, preserve_case
+from lint.kinds.base import Kind, Match, PackContext, preserve_case
 from lint.patterns import Pattern, compile_pattern, finditer, match
 
 
 @dataclass(frozen=True)
 class Options:
-    idioms: tuple[str, ...] = ()
+    idioms: tuple[str, ...] = ()  # canonical idioms, as in `idioms_file`
     idioms_file: str | None = None  # one canonical idiom a line, beside the pack
     drop: tuple[str, ...] = ("with", "and", "to", "by", "on", "in", "of", "into")
     swap: dict[str, str] | None = None  # word -> space-separated wrong alternatives
@@ -130,7 +130,7 @@ def _variants(idiom: str, drop: frozenset[str], swap: dict[str, tuple[str, ...]]
     return found
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     idioms = list(options.idioms)
     if options.idioms_file:
         if context is None:
@@ -222,3 +222,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         suggestion = _repair(found, compiled.variants[index])
         yield Match(m.start(), m.end(), {"suggestion": suggestion}, (suggestion,))
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -18,11 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.language import foreign_lines, mostly_foreign
 
-# English rules do not look at foreign lines; this kind is about them.
-LANGUAGE_NEUTRAL = True
 _SCRIPTS = frozenset(
     [
         "Cyrillic",
@@ -44,7 +42,7 @@ class Options:
     strong_words: int = 15  # a run shorter than this is reported at warning, not error
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.strong_words < 1:
         raise ValueError("strong_words must be at least 1")
     return options
@@ -97,3 +95,11 @@ def _report(run: list, options: Options) -> Match:
         {"language": run[0].language, "words": str(words)},
         severity=None if words >= options.strong_words or len(run) > 1 else "warning",
     )
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # English rules do not look at foreign lines; this kind is about them.
+)

@@ -29,13 +29,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal, get_args
 
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
-
-FINDS = ("word", "acronym", "transliteration")
+from lint.kinds.base import Kind, Match, PackContext
 
 _FOREIGN_CHAR = regex.compile(r"[\p{Cyrillic}\p{Greek}\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # A superset of `_FOREIGN_CHAR` in plain ranges, which the stdlib scans about
@@ -88,24 +87,30 @@ _CLOSERS = "\"”’'»“›)]"
 _LOOKALIKE = {"х": "x", "Х": "X", "С": "C", "с": "c", "о": "o", "О": "O", "е": "e", "а": "a"}
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["word", "acronym", "transliteration"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str
-    max_words: int = 2
-    max_cjk: int = 3
-    min_latin_share: float = 0.6
+    find: Find
+    max_words: int = 2  # a foreign run longer than this is a quotation, not a leftover
+    max_cjk: int = 3  # CJK characters allowed in a run before it is a quotation
+    min_latin_share: float = 0.6  # a document needs this share of Latin letters to be checked
     translations: dict[str, str] = field(default_factory=dict)
     allow: tuple[str, ...] = ()
-    min_length: int = 4
-    min_source_zipf: float = 3.5
-    max_english_zipf: float = 1.5
+    min_length: int = 4  # shortest transliterated word considered
+    min_source_zipf: float = 3.5  # the source-language word is at least this frequent
+    max_english_zipf: float = 1.5  # and the English word at most this frequent
+    # Source languages whose transliterations are looked for.
     languages: tuple[str, ...] = ("uk", "ru")
-    top_words: int = 25000
+    top_words: int = 25000  # how many of each language's commonest words are read
 
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
+    find: Find
     max_words: int
     max_cjk: int
     min_latin_share: float
@@ -114,9 +119,7 @@ class Compiled:
     lexicon: tuple = ()
 
 
-def compile(options: Options, context=None) -> Compiled:
-    if options.find not in FINDS:
-        raise ValueError(f"leftover 'find' must be one of {', '.join(FINDS)}")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not 0 <= options.min_latin_share <= 1:
         raise ValueError("min_latin_share must be between 0 and 1")
     lexicon: tuple = ()
@@ -390,3 +393,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _words(doc, compiled)
     else:
         yield from _acronyms(doc, compiled)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

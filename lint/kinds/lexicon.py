@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from lint.document import Document
 from lint.fiction import FictionCues, reads_as_fiction
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -34,18 +35,21 @@ from lint.patterns import (
 )
 from lint.speech import indirect_speaker, quotation_at
 
-VOICE_SEVERITIES = ("info", "warning", "error", "keep", "off")
+# What becomes of a match in quotes or reported speech: a severity, the
+# rule's own (keep), or nothing (off).
+Voice = Literal["info", "warning", "error", "keep", "off"]
+VOICE_SEVERITIES: tuple[str, ...] = get_args(Voice)
 
 
 @dataclass(frozen=True)
 class Options:
     terms: tuple[str, ...] = ()
     terms_file: str | None = None
-    patterns: tuple[str, ...] = ()
-    ignorecase: bool = True
-    allow: tuple[str, ...] = ()
-    quoted: str = "info"
-    reported_speech: str = "info"
+    patterns: tuple[str, ...] = ()  # regexes, besides the terms
+    ignorecase: bool = True  # match the terms and patterns in any case
+    allow: tuple[str, ...] = ()  # regexes of matches never reported
+    quoted: Voice = "info"
+    reported_speech: Voice = "info"
     ordinary_in_fiction: tuple[str, ...] = ()
     fiction_cues: tuple[str, ...] = ()
     fiction_cues_file: str | None = None
@@ -98,7 +102,7 @@ def compile_fiction(options: Options, context) -> FictionCues | None:
     return FictionCues(frozenset(words))
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     voices = compile_voices(options.quoted, options.reported_speech)
     terms = list(options.terms)
     if options.terms_file:
@@ -155,3 +159,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         match = in_voice(doc, m.start(), m.end(), compiled.voices, {})
         if match is not None:
             yield match
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -11,11 +11,12 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 
 _SCALE = (
     r"(?:million|billion|trillion|thousand|percent|per\s+cent|%|mln|bln|km|kilometres"
@@ -50,22 +51,22 @@ _NEEDED = {
 }
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["decimal-comma", "dot-thousands", "dotted-date", "abbreviation"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str
+    find: Find
 
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
+    find: Find
 
 
-FINDS = ("decimal-comma", "dot-thousands", "dotted-date", "abbreviation")
-
-
-def compile(options: Options, context=None) -> Compiled:
-    if options.find not in FINDS:
-        raise ValueError(f"locale_format 'find' must be one of {', '.join(FINDS)}")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(options.find)
 
 
@@ -91,3 +92,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         for m in _ABBREVIATION.finditer(text):
             right = _ABBREVIATIONS[m.group()]
             yield Match(m.start(), m.end(), {"suggestion": right}, (right,))
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

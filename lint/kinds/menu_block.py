@@ -19,11 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
-
+from lint.kinds.base import Kind, Match, PackContext
 
 # A capital, then letters, spaces and name punctuation only (no digits).
 _TITLE_LIKE = regex.compile(r"\p{Lu}(?:[^\W\d_]|[’'&,.\- ])*")
@@ -35,10 +31,10 @@ _BYLINE = regex.compile(r"[Bb]y\s+\p{Lu}")
 @dataclass(frozen=True)
 class Options:
     min_lines: int = 4
-    max_words: int = 6
+    max_words: int = 6  # a menu line has at most this many words
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.min_lines < 2:
         raise ValueError("min_lines must be at least 2")
     if options.max_words < 1:
@@ -72,3 +68,11 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
     for run in menu_runs(doc, options):
         if len(run) >= options.min_lines:
             yield Match(run[0][0], run[-1][1], {"lines": str(len(run))})
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

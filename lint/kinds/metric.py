@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 
 FORMULAS = (
     "flesch_reading_ease",
@@ -27,13 +27,13 @@ FORMULAS = (
 
 @dataclass(frozen=True)
 class Options:
-    formula: str
+    formula: str  # a textstat formula name (FORMULAS)
     max: float | None = None
     min: float | None = None
     min_words: int = 40
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if options.formula not in FORMULAS:
         raise ValueError(f"unknown formula {options.formula!r} (known: {', '.join(FORMULAS)})")
     if options.max is None and options.min is None:
@@ -80,3 +80,10 @@ def check(doc: Document, options: Options) -> Iterator[Match]:
                     "formula": options.formula,
                 },
             )
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

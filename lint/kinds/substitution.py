@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match, preserve_case
+from lint.kinds.base import Kind, Match, PackContext, preserve_case
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -24,9 +24,9 @@ from lint.patterns import (
 @dataclass(frozen=True)
 class Options:
     swap: dict[str, str]
-    regex: bool = False
+    regex: bool = False  # the keys of `swap` are regexes, not phrases
     ignorecase: bool = True
-    allow: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()  # regexes of matches never reported
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Compiled:
     allow: tuple[Pattern, ...]
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if not options.swap:
         raise ValueError("substitution needs a non-empty 'swap' mapping")
     pairs = []
@@ -68,3 +68,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
             continue
         suggestion = preserve_case(found, right)
         yield Match(m.start(), m.end(), {"suggestion": suggestion}, (suggestion,))
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

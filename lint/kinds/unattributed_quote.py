@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 from lint.speech import Quotation, quotations
 
 
@@ -31,7 +31,7 @@ from lint.speech import Quotation, quotations
 class Options:
     min_words: int = 8
     standalone_only: bool = True
-    headline_max_words: int = 25
+    headline_max_words: int = 25  # a line with more words is no headline
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Compiled:
     headline_max_words: int
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     if options.min_words < 1:
         raise ValueError("min_words must be at least 1")
     return Compiled(options.min_words, options.standalone_only, options.headline_max_words)
@@ -101,3 +101,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         if line_end != -1:
             end = min(end, line_end)
         yield Match(quotation.start, end, {"words": str(quotation.word_count)})
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lint.document import Document
-from lint.kinds.base import Match
-from lint.kinds.lexicon import Voices, compile_voices, in_voice
+from lint.kinds.base import Kind, Match, PackContext
+from lint.kinds.lexicon import Voice, Voices, compile_voices, in_voice
 from lint.patterns import (
     Pattern,
     allowed_matches,
@@ -81,11 +81,11 @@ _NAMED_SOURCE = re.compile(
 
 @dataclass(frozen=True)
 class Options:
-    terms: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    allow: tuple[str, ...] = ()
-    quoted: str = "info"
-    reported_speech: str = "info"
+    terms: tuple[str, ...] = ()  # weasel phrases, matched as words
+    patterns: tuple[str, ...] = ()  # regexes, besides the terms
+    allow: tuple[str, ...] = ()  # regexes of matches never reported
+    quoted: Voice = "info"
+    reported_speech: Voice = "info"
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ class Compiled:
     voices: Voices
 
 
-def compile(options: Options, context=None) -> Compiled:
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     voices = compile_voices(options.quoted, options.reported_speech)
     if not options.terms and not options.patterns:
         raise ValueError("weasel needs 'terms' or 'patterns'")
@@ -157,3 +157,10 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         match = in_voice(doc, m.start(), m.end(), compiled.voices, {})
         if match is not None:
             yield match
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from lint.dates import (
     WEEKDAY_PATTERN,
@@ -32,9 +33,11 @@ from lint.dates import (
     reference_year,
 )
 from lint.document import Document
-from lint.kinds.base import Match
+from lint.kinds.base import Kind, Match, PackContext
 
-CHECKS = ("weekday", "impossible", "relative")
+# The rule's check (option `check`), validated by the pack loader.
+Check = Literal["weekday", "impossible", "relative"]
+CHECKS: tuple[str, ...] = get_args(Check)
 # Between a weekday and its date: a comma, a bracket, "the", at most a few characters.
 _JOINER = re.compile(r"[ \t]*(?:,|\(|–|—|-)?[ \t]*(?:the[ \t]+)?$")
 _RELATIVE = re.compile(
@@ -49,17 +52,15 @@ _WEEKDAY_AFTER = re.compile(rf"[ \t]*\([ \t]*({WEEKDAY_PATTERN})[ \t]*\)")
 
 @dataclass(frozen=True)
 class Options:
-    check: str = "weekday"
+    check: Check = "weekday"
 
 
 @dataclass(frozen=True)
 class Compiled:
-    check: str
+    check: Check
 
 
-def compile(options: Options, context=None) -> Compiled:
-    if options.check not in CHECKS:
-        raise ValueError(f"check must be one of {', '.join(CHECKS)}, not {options.check!r}")
+def prepare(options: Options, context: PackContext | None = None) -> Compiled:
     return Compiled(options.check)
 
 
@@ -166,3 +167,10 @@ def _relative(doc: Document) -> Iterator[Match]:
                 f"{WEEKDAYS[day.weekday()].title()}, not a {written.title()}"
             },
         )
+
+
+KIND: Kind[Options, Compiled] = Kind(
+    Options=Options,
+    prepare=prepare,
+    check=check,
+)

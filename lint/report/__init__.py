@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lint.runner import Report
 
 FORMATS: dict[str, str] = {
     "text": "lint.report.text",
@@ -23,20 +27,20 @@ FORMATS: dict[str, str] = {
 }
 
 
-def chunks(name: str, report) -> Iterator[str]:
+def chunks(name: str, report: Report) -> Iterator[str]:
     return importlib.import_module(FORMATS[name]).chunks(report)
 
 
-def render(name: str, report) -> str:
+def render(name: str, report: Report) -> str:
     return "".join(chunks(name, report))
 
 
-def record_of(report, path: str):
+def record_of(report: Report, path: str) -> Any:
     """The JSON Lines record (`lint.jsonl.Record`) a finding's path names, or None."""
-    return getattr(report, "records", {}).get(path)
+    return report.records.get(path)
 
 
-def summary(report) -> dict:
+def summary(report: Report) -> dict[str, Any]:
     """Counts shared by the machine-readable formats."""
     by_severity = {"error": 0, "warning": 0, "info": 0}
     by_rule: dict[str, int] = {}
@@ -66,7 +70,7 @@ def summary(report) -> dict:
     }
 
 
-def document_rows(report) -> list:
+def document_rows(report: Report) -> list[Any]:
     """Per checked document: counts, and findings per 1,000 words in all and
     per rule family (lint.gate)."""
     from lint.gate import summarise

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lint.columns import DEFAULT, to_code_points
 from lint.quoting import printable
 from lint.report.text import line as header
 from lint.sources import reread_text
+
+if TYPE_CHECKING:
+    from lint.runner import Report
 
 
 def _width(text: str) -> int:
@@ -21,7 +25,7 @@ def _width(text: str) -> int:
     return width
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     """Findings come sorted by path: one file's lines are held at a time."""
     path, lines = None, []
     unit = getattr(report, "column_unit", DEFAULT)

@@ -4,10 +4,16 @@ A finding in a JSON Lines record is annotated on the record's line of the
 .jsonl file; the title and message name the record and the line:column inside
 its text."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lint.quoting import printable, quote_path
 from lint.report import record_of
+
+if TYPE_CHECKING:
+    from lint.runner import Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -20,7 +26,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     for f in report.findings:
         record = record_of(report, f.path)
         message = f.message

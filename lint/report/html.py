@@ -22,12 +22,18 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from html import escape
+from typing import TYPE_CHECKING
 
 from lint.baseline import Texts
 from lint.document import Document
 from lint.finding import SEVERITIES
 from lint.quoting import quote_path
 from lint.report import document_rows
+
+if TYPE_CHECKING:
+    from lint.finding import Finding
+    from lint.gate import DocumentSummary
+    from lint.runner import Report
 
 COLOURS = {"error": "#d73a49", "warning": "#e36209", "info": "#0366d6"}
 RULE_COLOUR, DOC_COLOUR = "#e36209", "#0366d6"
@@ -143,13 +149,16 @@ def _line_end(doc: Document, index: int) -> int:
     return end
 
 
-def _layout(text: str, findings: list[tuple[int, object]]):
+def _layout(
+    text: str, findings: list[tuple[int, Finding]]
+) -> tuple[Document, list[tuple[int, int, int]], dict[int, list[int]]]:
     """(document, spans, lines): spans (start, end, id) of the findings drawn
     in place, and for each line (0-based) drawn whole, the ids of the findings
     covering it."""
     doc = Document(text)
     starts = doc.line_starts
-    spans, lines = [], {}
+    spans: list[tuple[int, int, int]] = []
+    lines: dict[int, list[int]] = {}
     for i, f in findings:
         start = max(0, min(f.offset, len(text)))
         end = max(start, min(f.end_offset, len(text)))
@@ -166,7 +175,7 @@ def _layout(text: str, findings: list[tuple[int, object]]):
     return doc, spans, lines
 
 
-def _body(text: str, findings: list[tuple[int, object]]) -> str:
+def _body(text: str, findings: list[tuple[int, Finding]]) -> str:
     """The document's text as HTML, with its findings marked."""
     if not text:  # not available (standard input): the list alone shows the findings
         return ""
@@ -196,7 +205,7 @@ def _body(text: str, findings: list[tuple[int, object]]) -> str:
     return "".join(out)
 
 
-def _families(row) -> str:
+def _families(row: DocumentSummary | None) -> str:
     """Findings per 1,000 words of each rule family, as a line under the title."""
     if row is None:
         return ""
@@ -205,7 +214,11 @@ def _families(row) -> str:
 
 
 def _document(
-    index: int, path: str, text: str, findings: list[tuple[int, object]], row=None
+    index: int,
+    path: str,
+    text: str,
+    findings: list[tuple[int, Finding]],
+    row: DocumentSummary | None = None,
 ) -> str:
     items = "".join(
         f'<li data-id="{i}" tabindex="0"><span class="sev {f.severity}">{f.severity}</span> '
@@ -257,12 +270,12 @@ def _buttons(kind: str) -> str:
     )
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     """One piece: the page shows every document, so it is built whole."""
     yield render(report)
 
 
-def render(report) -> str:
+def render(report: Report) -> str:
     texts = Texts(report)
     numbered = list(enumerate(report.findings))
     by_doc: dict[str, list] = {path: [] for path in report.checked}

@@ -9,23 +9,30 @@ escaped, and a file name's byte that is not UTF-8 is written as the escape
 `\\udcXX` (Python's surrogateescape; `os.fsencode` gives the byte back).
 """
 
+from __future__ import annotations
+
 import json
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from lint.report import summary
+
+if TYPE_CHECKING:
+    from lint.finding import Finding
+    from lint.runner import Report
 
 FIELDS = ("path", "line", "column", "end_line", "end_column", "rule", "severity", "message")
 
 
-def finding_dict(f) -> dict:
+def finding_dict(f: Finding) -> dict[str, Any]:
     data = {name: getattr(f, name) for name in FIELDS}
     data["suggestions"] = list(f.suggestions)
     return data
 
 
-def with_record(data: dict, report) -> dict:
+def with_record(data: dict[str, Any], report: Report) -> dict[str, Any]:
     """JSON Lines input: name the record's file, line in the file and id."""
-    record = getattr(report, "records", {}).get(data["path"])
+    record = report.records.get(data["path"])
     if record is not None:
         data["record"] = {"file": record.file, "line": record.line, "id": record.id}
     return data
@@ -35,7 +42,7 @@ class Fields(list):
     """(key, value) pairs of an object to stream (see `stream_object`)."""
 
 
-def _nested(value, depth: int) -> str:
+def _nested(value: Any, depth: int) -> str:
     """`value` as json.dumps(indent=2) writes it `depth` levels down."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
     return text.replace("\n", "\n" + "  " * depth)
@@ -71,7 +78,7 @@ def _stream_array(items: Iterable, depth: int) -> Iterator[str]:
     yield "[]" if empty else "\n" + "  " * depth + "]"
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     findings = (with_record(finding_dict(f), report) for f in report.findings)
     yield from stream_object([("version", 1), ("findings", findings), ("summary", summary(report))])
     yield "\n"

@@ -7,9 +7,13 @@ not even as character references."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
 from lint.quoting import printable, quote_path
+
+if TYPE_CHECKING:
+    from lint.runner import Report
 
 
 def _text(text: str) -> str:
@@ -24,7 +28,7 @@ def _attr(text: str) -> str:
     return quoteattr(_text(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     by_path: dict[str, list] = {path: [] for path in report.checked}
     for f in report.findings:
         by_path.setdefault(f.path, []).append(f)

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from lint.finding import SEVERITIES
 from lint.quoting import printable, quote_path
+
+if TYPE_CHECKING:
+    from lint.runner import Report
 
 ICON = {"error": "🔴", "warning": "🟠", "info": "🔵"}
 
@@ -23,7 +27,7 @@ def _cell(text: str) -> str:
     return " ".join(text.split())
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     findings = report.findings
     by_severity = Counter(f.severity for f in findings)
     counts = ", ".join(f"{by_severity[s]} {s}" for s in reversed(SEVERITIES))

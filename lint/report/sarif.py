@@ -13,12 +13,19 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import lint
 from lint.columns import DEFAULT, SARIF_KIND
 from lint.report import record_of
 from lint.report.json import Fields, stream_object
+
+if TYPE_CHECKING:
+    from lint.finding import Finding
+    from lint.jsonl import Record
+    from lint.rule import Rule
+    from lint.runner import Report
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -34,7 +41,7 @@ def _uri(path: str) -> str:
     return quote(os.fsencode(p.as_posix()))
 
 
-def _rule(rule) -> dict:
+def _rule(rule: Rule) -> dict[str, Any]:
     first_line = rule.description.splitlines()[0] if rule.description else rule.id
     data = {
         "id": rule.id,
@@ -49,7 +56,7 @@ def _rule(rule) -> dict:
     return data
 
 
-def _in_record(f, record) -> dict:
+def _in_record(f: Finding, record: Record) -> dict[str, Any]:
     """Where a finding is inside a JSON Lines record's text: the result's
     location is the record's line of the .jsonl file, a line that exists, and
     this property bag says the rest."""
@@ -66,7 +73,7 @@ def _in_record(f, record) -> dict:
     return where
 
 
-def _result(f, rule_index: dict[str, int], record=None) -> dict:
+def _result(f: Finding, rule_index: dict[str, int], record: Any = None) -> dict[str, Any]:
     region = {
         "startLine": f.line,
         "startColumn": f.column,
@@ -77,7 +84,7 @@ def _result(f, rule_index: dict[str, int], record=None) -> dict:
     if record is not None:
         region, uri = {"startLine": record.line}, _uri(record.file)
     location = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
-    result = {
+    result: dict[str, Any] = {
         "ruleId": f.rule,
         "level": LEVEL[f.severity],
         "message": {"text": f.message},
@@ -103,7 +110,7 @@ def _result(f, rule_index: dict[str, int], record=None) -> dict:
     return result
 
 
-def chunks(report) -> Iterator[str]:
+def chunks(report: Report) -> Iterator[str]:
     """The log, its results streamed one at a time."""
     rules = sorted(report.rules.values(), key=lambda r: r.id)
     rule_index = {rule.id: i for i, rule in enumerate(rules)}

@@ -61,4 +61,4 @@ def test_short_phrases_and_woven_quotations_are_left_alone(linter):
 
 def test_the_sources_option_is_required():
     with pytest.raises(ValueError, match="needs 'sources'"):
-        anonymous_quote.compile(anonymous_quote.Options())
+        anonymous_quote.prepare(anonymous_quote.Options())

@@ -90,11 +90,11 @@ def test_leftist_as_a_partys_standard_description_is_not_name_calling(linter):
 
 def test_fiction_terms_need_cue_words():
     with pytest.raises(ValueError, match="fiction_cues"):
-        lexicon.compile(lexicon.Options(terms=("monsters",), ordinary_in_fiction=("monsters",)))
+        lexicon.prepare(lexicon.Options(terms=("monsters",), ordinary_in_fiction=("monsters",)))
 
 
 def test_quoted_keep_leaves_the_rules_severity():
-    compiled = lexicon.compile(lexicon.Options(terms=("sham",), quoted="keep"))
+    compiled = lexicon.prepare(lexicon.Options(terms=("sham",), quoted="keep"))
     (match,) = lexicon.check(Document("The “sham” vote went ahead."), compiled)
     assert match.severity is None
     assert match.values["voice"] == " (in quotation marks: someone else's words)"
