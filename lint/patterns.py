@@ -351,11 +351,18 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 
 # --- prefilter: try a pattern only where one of its literal prefixes occurs ---
 
-# More candidate offsets than this: scan instead. An anchored match costs the
-# regex module a look ahead through the rest of the text when the pattern holds a
+# More candidate offsets than this: scan instead, for a pattern whose anchored
+# match looks ahead (see `_looks_ahead`). An anchored match costs the regex
+# module a look ahead through the rest of the text when the pattern holds a
 # literal after a variable start ("(?:the|1986)\s+chernobyl"), so many of them
 # on a long text cost more than one scan.
 MAX_CANDIDATES = 32
+# Any other pattern is tried at its candidates while there is at most one per
+# this many characters (or MAX_CANDIDATES in all): a try costs about as much as
+# scanning 50 characters. A bound in proportion to the text, not a fixed one,
+# keeps the choice, and so the time per MB, the same on a long document as on
+# short ones (issue 20: a fixed bound scanned every long text whole).
+CHARS_PER_CANDIDATE = 50
 
 
 def prefilter_fold(text: str) -> str:
@@ -567,7 +574,8 @@ def finditer(
                 return
         else:
             starts = _INDEX.starts(words, text)
-            if starts is not None and len(starts) > MAX_CANDIDATES:
+            many = starts is not None and len(starts) > MAX_CANDIDATES
+            if many and (len(starts) * CHARS_PER_CANDIDATE > len(text) or _looks_ahead(pattern)):
                 starts = None
     if starts is None:
         found = pattern.compiled()
@@ -578,6 +586,32 @@ def finditer(
         return
     in_range = [start for start in starts if pos <= start < end]
     yield from matches_from(pattern, text, in_range, end, timed=True)
+
+
+# (pattern, flags) -> whether an anchored match may look through the rest of the text.
+_LOOKS_AHEAD: dict[tuple[str, int], bool] = {}
+
+
+def _looks_ahead(pattern: Pattern) -> bool:
+    """Whether `regex` looks for the pattern's required literal from each start
+    on to the end of the text: it does when the literal sits at no fixed
+    offset in a match (`regex` records the offset as -1). Read from the
+    compiled pattern's own description (its pickled data: pattern, flags,
+    code, ..., required offset, required characters); an unexpected layout
+    counts as looking ahead, which only costs speed."""
+    key = (pattern.pattern, pattern.flags)
+    known = _LOOKS_AHEAD.get(key)
+    if known is None:
+        try:
+            data = pattern.compiled()._pickled_data
+            offset, chars = data[7], data[8]
+            known = not (isinstance(offset, int) and isinstance(chars, tuple)) or (
+                offset < 0 and bool(chars)
+            )
+        except (AttributeError, IndexError, TypeError):
+            known = True
+        _LOOKS_AHEAD[key] = known
+    return known
 
 
 def matches_at(match: Callable[[str, int], object], text: str, starts: Iterable[int]) -> list:
