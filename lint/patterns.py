@@ -245,6 +245,17 @@ def stop_budget() -> None:
     _DEADLINE.set(None)
 
 
+def _extend_budget(seconds: float) -> None:
+    """Give back to the current rule time spent on a one-off load it happened
+    to trigger (the prefilter's table, which in a fresh cache means compiling
+    every rule): a rule's budget is for its own searches. Without it the
+    first rule to search in a process with a cold pack cache could time out
+    on a loaded machine."""
+    deadline = _DEADLINE.get()
+    if deadline is not None:
+        _DEADLINE.set(deadline + seconds)
+
+
 def _timeout(pattern: Pattern, text: str) -> float:
     """What is left of the budget, for one search (PatternTimeout when nothing
     is). Outside a linter run each search gets `time_limit(text)`."""
@@ -481,7 +492,9 @@ def literal_analysis(pattern: Pattern) -> tuple[frozenset[str] | None, bool]:
     """What the prefilter knows of `pattern` (see lint/prefixes.py)."""
     key = (pattern.pattern, pattern.flags)
     while key not in _LITERALS and _LITERAL_SOURCES:
+        started = time.monotonic()
         _LITERALS.update(_LITERAL_SOURCES.pop()())
+        _extend_budget(time.monotonic() - started)
     if key not in _LITERALS:
         words, positional = None, True
         if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
@@ -543,6 +556,22 @@ _SAFE_FLAGS = (
     regex.IGNORECASE | regex.UNICODE | regex.V0 | regex.ASCII | regex.MULTILINE | regex.DOTALL
 )
 _INDEX = _AnchorIndex()
+
+
+def prefilter_scan(text: str) -> None:
+    """Find every known literal in `text` now (the first search on a text
+    does it otherwise): for benches that time the rules apart from the scan
+    they share."""
+    if _INDEX.word_ids and _ahocorasick() is not None:
+        _INDEX._scan(text)
+
+
+def learn_literals(patterns: Iterable[Pattern]) -> None:
+    """Make the prefilter know these patterns' literals before any of them is
+    searched: the next search then finds all the new literals in one pass over
+    the text, where learning them one search at a time costs a pass each."""
+    for pattern in patterns:
+        _INDEX.words_of(pattern)
 
 
 def may_match(pattern: Pattern, text: str) -> bool:
