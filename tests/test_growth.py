@@ -158,3 +158,45 @@ def test_latin_share_counts_as_the_letter_classes_do():
         letters = len(letter.findall(text))
         expected = len(latin.findall(text)) / letters if letters else 0.0
         assert leftover._latin_share(text) == expected
+
+
+class ReadCounter:
+    """A compiled pattern whose findall adds up the characters it reads."""
+
+    def __init__(self, compiled):
+        self.compiled = compiled
+        self.read = 0
+
+    def findall(self, text, pos=0, endpos=None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.read += max(0, end - pos)
+        return self.compiled.findall(text, pos, end)
+
+    def __getattr__(self, name):
+        return getattr(self.compiled, name)
+
+
+def _english_share_reads(lines: int, monkeypatch) -> tuple[int, int]:
+    from lint.kinds import names
+
+    spy = ReadCounter(names._PLAIN_WORD)
+    monkeypatch.setattr(names, "_PLAIN_WORD", spy)
+    names._prefix_counts.cache_clear()
+    line = "the talks went on and the markets stayed shut " * 8 + "says Vlachoggiannis here.\n"
+    text = line * lines
+    document = names.Lazy(lambda: names.prefix_share(text, len(text)))
+    starts = [i * len(line) + line.index("Vlachoggiannis") for i in range(lines)]
+    assert all(names.in_english(text, start, document) for start in starts)
+    for end in (len(line) * 2 - 7, len(text) // 2 + 3, len(text)):  # the same as a slice
+        assert names.prefix_share(text, end) == names.english_share(text[:end])
+    return spy.read, len(text)
+
+
+def test_the_english_share_before_each_name_reads_the_text_about_once(monkeypatch):
+    """A name more than 300 characters into a long line was judged on the
+    text from the document's start: each name read the whole prefix again,
+    quadratic in a long document of long paragraphs. Now the characters read
+    grow as the text does."""
+    short_read, short = _english_share_reads(20, monkeypatch)
+    long_read, long = _english_share_reads(400, monkeypatch)
+    assert long_read / short_read <= 1.3 * long / short
