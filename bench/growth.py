@@ -76,10 +76,14 @@ SHARED = "(shared: document indexes, prefilter scan)"
 
 def shared_indexes(doc) -> None:
     """Build what many rules share, so that no rule is charged for it: the
-    document's lines, paragraphs, sentences and words, and the prefilter's one
-    pass over the text for every rule's literals (lint.patterns)."""
+    document's lines, paragraphs, sentences and words, the prefilter's one
+    pass over the text for every rule's literals (lint.patterns), and the
+    lines in another language (which the engine finds as soon as an English
+    rule has a finding, to drop those on such lines)."""
+    from lint.language import foreign_lines
     from lint.patterns import prefilter_scan
 
+    foreign_lines(doc)  # the engine's, for any document with a finding
     for name in ("line_starts", "lines", "paragraphs", "sentences", "word_texts"):
         getattr(doc, name)
     doc.word_count  # noqa: B018 - a cached property, built here
