@@ -614,7 +614,8 @@ def finditer(
             raise PatternTimeout(pattern.pattern) from None
         return
     in_range = [start for start in starts if pos <= start < end]
-    yield from matches_from(pattern, text, in_range, end, timed=True)
+    if in_range:  # most texts hold none of a pattern's prefixes
+        yield from matches_from(pattern, text, in_range, end, timed=True)
 
 
 # (pattern, flags) -> whether an anchored match may look through the rest of the text.

@@ -58,6 +58,9 @@ class Compiled:
     needles: tuple[tuple[tuple[str, ...], ...] | None, ...]
     vocabulary: frozenset[str]  # every word of `needles`
     ignorecase: bool
+    # Each word of `vocabulary` -> the indices of the word sets holding it.
+    sets_of: dict[str, tuple[int, ...]]
+    word_sets: int  # the first `word_sets` of `sets` are word sets
 
 
 def compile(options: Options, context=None) -> Compiled:
@@ -82,13 +85,21 @@ def compile(options: Options, context=None) -> Compiled:
         needles.append(None)
     if not sets and not options.hyphenation:
         raise ValueError("consistency needs 'words', 'patterns' or 'hyphenation: true'")
+    sets_of: dict[str, list[int]] = {}
+    for index, group in enumerate(needles):
+        for words in group or ():
+            for word in words:
+                if index not in sets_of.setdefault(word, []):
+                    sets_of[word].append(index)
     return Compiled(
         tuple(sets),
         options.hyphenation,
         options.min_majority,
         tuple(needles),
-        frozenset(word for group in needles if group for words in group for word in words),
+        frozenset(sets_of),
         options.ignorecase,
+        {word: tuple(indices) for word, indices in sets_of.items()},
+        len(options.words),
     )
 
 
@@ -178,14 +189,19 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         extra = _hyphenation_sets(doc.text)
         sets.extend(extra)
         needles.extend([None] * len(extra))
-    occurring = None
-    for (variants, literal), words in zip(sets, needles, strict=True):
-        if words is not None:
-            if occurring is None:
-                haystack = _folded(doc) if compiled.ignorecase else doc.text
-                occurring = _words_in(compiled.vocabulary, haystack)
-            if not _may_differ(words, occurring):
-                continue
+    # Only the word sets one of whose words occurs are looked at: one pass
+    # finds which words occur, and each word names its sets (a document that
+    # holds none of 78 sets' words costs that pass, not 78 checks).
+    looked_at = range(len(sets))
+    if compiled.vocabulary:
+        haystack = _folded(doc) if compiled.ignorecase else doc.text
+        occurring = _words_in(compiled.vocabulary, haystack)
+        holding = {index for word in occurring for index in compiled.sets_of[word]}
+        looked_at = [*sorted(holding), *range(compiled.word_sets, len(sets))]
+    for index in looked_at:
+        (variants, literal), words = sets[index], needles[index]
+        if words is not None and not _may_differ(words, occurring):
+            continue
         present = _present(variants, doc.text)
         if len(present) < 2:
             continue
