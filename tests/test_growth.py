@@ -200,3 +200,20 @@ def test_the_english_share_before_each_name_reads_the_text_about_once(monkeypatc
     short_read, short = _english_share_reads(20, monkeypatch)
     long_read, long = _english_share_reads(400, monkeypatch)
     assert long_read / short_read <= 1.3 * long / short
+
+
+def test_mixed_script_reads_only_the_words_around_foreign_letters():
+    """mt.mixed-script read every word of a text holding one Cyrillic letter
+    anywhere; now only the words around such letters (every word only when
+    they are many: a Russian text)."""
+    from lint.kinds import script
+
+    english = "Officials said the talks in Kyiv went on while markets stayed shut. " * 2000
+    text = english + "The Кyiv office and the Εurope desk. " + english
+    words = [m.group() for m in script._words_with_foreign_letters(text)]
+    assert words == ["Кyiv", "Εurope"]
+    russian = "Переговоры в Киеве продолжались. " * 100
+    assert len(list(script._words_with_foreign_letters(russian))) == 400
+    rule = script.compile(script.Options())
+    found = [text[m.start : m.end] for m in script.check(Document(text), rule)]
+    assert found == ["Кyiv", "Εurope"]
