@@ -16,7 +16,8 @@ per file) it runs, each in a fresh child process:
 - the floor: one Aho-Corasick pass over newslint's own lexicons (bench/floor.py);
 
 then start-up on one small file (cold and warm pack cache), the time of each
-rule kind on the first corpus, and, when Dask is installed, the throughput of
+rule kind on the first corpus, the fixed cost of a document (bench.fixed_cost;
+bench.growth is run on its own), and, when Dask is installed, the throughput of
 `lint.integrations.dask` with 1 and 2 worker processes. Figures go to stdout
 and to bench/out/results.json and results.md.
 """
@@ -217,6 +218,19 @@ def per_kind(folder: Path, limit_bytes: int = 1_000_000) -> dict:
     }
 
 
+def fixed_cost() -> list[str]:
+    """bench.fixed_cost's totals (an empty and a one-sentence document through
+    all default rules, and a no-op dispatch), in a child process."""
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.fixed_cost", "--top", "0"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
 def dask_scaling(folder: Path, workers: list[int]) -> list[dict] | None:
     try:
         import dask  # noqa: F401
@@ -276,6 +290,9 @@ def markdown(results: dict) -> str:
     if k:
         top = ", ".join(f"{name} {sec:.2f} s" for name, sec in list(k["kinds"].items())[:8])
         lines.append(f"Time per rule kind on {k['mb']} MB ({k['total_s']} s in all): {top}.")
+    f = results.get("fixed_cost")
+    if f:
+        lines.append("Fixed cost per document (bench.fixed_cost): " + "; ".join(f) + ".")
     d = results.get("dask")
     if d:
         parts = [f"{r['workers']} worker(s) {r['mb_s']:.2f} MB/s" for r in d]
@@ -318,6 +335,8 @@ def main(argv: list[str] | None = None) -> None:
     if corpora:
         results["per_kind"] = per_kind(corpora[0][1])
         print(f"per rule kind: {results['per_kind']}")
+    results["fixed_cost"] = fixed_cost()
+    print("fixed cost per document: " + "; ".join(results["fixed_cost"]))
     workers = [int(w) for w in args.dask_workers.split(",") if w]
     if workers:
         folder, _, _ = sized_corpus(args.dask_mb, docs)

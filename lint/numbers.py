@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -79,8 +80,9 @@ _NUMBER_RE = re.compile(NUMBER)
 _DIGIT_RUN = re.compile(r"\d\d*")
 _FIRST_WORD = re.compile("|".join(sorted(_UNITS[:-4], key=len, reverse=True)))
 # Characters IGNORECASE equates with a letter of a number word that lower() does
-# not turn into that letter (long s, dotless i), or into one character (dotted I).
-_ODD_CASES = ("ſ", "ı", "İ")
+# not turn into that letter (long s, dotless i), or into one character (dotted
+# I), and that letter.
+_ODD_CASES = {"ſ": "s", "ı": "i", "İ": "i"}
 
 # Hedges before a figure, and the interval each one makes of it.
 _HEDGES = {
@@ -205,21 +207,39 @@ def finditer_figures(
     longest first; see day_counter), provided _ODD_CASES covers their letters.
     """
     starts = figure_starts(text, words)
-    if starts is None:
-        return list(pattern.finditer(text))
     return matches_at(pattern.match, text, starts)
 
 
-def figure_starts(text: str, words: re.Pattern = _FIRST_WORD) -> list[int] | None:
+# A text longer than this (a document, not a sentence) has its figure starts
+# kept for the next rule that asks (a two-entry cache: numbers.words-digits,
+# share-over-100 and day-counter each looked for them in the whole text anew).
+CACHED_CHARS = 20_000
+
+
+def figure_starts(text: str, words: re.Pattern = _FIRST_WORD) -> list[int]:
+    """`_figure_starts`, kept for a long text: the list is shared, not to be changed."""
+    if len(text) > CACHED_CHARS:
+        return _large_figure_starts(text, words)
+    return _figure_starts(text, words)
+
+
+def _figure_starts(text: str, words: re.Pattern = _FIRST_WORD) -> list[int]:
     """The sorted offsets where a figure (or one of `words`) can start, for
-    `finditer_figures`; None when the text holds one of the odd cases, and
-    every offset must be tried."""
-    if any(odd in text for odd in _ODD_CASES):
-        return None
+    `finditer_figures`. The odd cases are first written as the ASCII letter
+    IGNORECASE takes them for, one character each, so that offsets in the
+    lowered text stay offsets in the text (a text with one of them was
+    scanned at every offset: a long document almost always has one)."""
+    lowered = text
+    for odd, letter in _ODD_CASES.items():
+        if odd in lowered:
+            lowered = lowered.replace(odd, letter)
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    starts += [m.start() for m in words.finditer(text.lower())]
+    starts += [m.start() for m in words.finditer(lowered.lower())]
     starts.sort()
     return starts
+
+
+_large_figure_starts = lru_cache(maxsize=2)(_figure_starts)
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:

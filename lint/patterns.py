@@ -245,6 +245,17 @@ def stop_budget() -> None:
     _DEADLINE.set(None)
 
 
+def _extend_budget(seconds: float) -> None:
+    """Give back to the current rule time spent on a one-off load it happened
+    to trigger (the prefilter's table, which in a fresh cache means compiling
+    every rule): a rule's budget is for its own searches. Without it the
+    first rule to search in a process with a cold pack cache could time out
+    on a loaded machine."""
+    deadline = _DEADLINE.get()
+    if deadline is not None:
+        _DEADLINE.set(deadline + seconds)
+
+
 def _timeout(pattern: Pattern, text: str) -> float:
     """What is left of the budget, for one search (PatternTimeout when nothing
     is). Outside a linter run each search gets `time_limit(text)`."""
@@ -351,11 +362,18 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
 
 # --- prefilter: try a pattern only where one of its literal prefixes occurs ---
 
-# More candidate offsets than this: scan instead. An anchored match costs the
-# regex module a look ahead through the rest of the text when the pattern holds a
+# More candidate offsets than this: scan instead, for a pattern whose anchored
+# match looks ahead (see `_looks_ahead`). An anchored match costs the regex
+# module a look ahead through the rest of the text when the pattern holds a
 # literal after a variable start ("(?:the|1986)\s+chernobyl"), so many of them
 # on a long text cost more than one scan.
 MAX_CANDIDATES = 32
+# Any other pattern is tried at its candidates while there is at most one per
+# this many characters (or MAX_CANDIDATES in all): a try costs about as much as
+# scanning 50 characters. A bound in proportion to the text, not a fixed one,
+# keeps the choice, and so the time per MB, the same on a long document as on
+# short ones (issue 20: a fixed bound scanned every long text whole).
+CHARS_PER_CANDIDATE = 50
 
 
 def prefilter_fold(text: str) -> str:
@@ -474,7 +492,9 @@ def literal_analysis(pattern: Pattern) -> tuple[frozenset[str] | None, bool]:
     """What the prefilter knows of `pattern` (see lint/prefixes.py)."""
     key = (pattern.pattern, pattern.flags)
     while key not in _LITERALS and _LITERAL_SOURCES:
+        started = time.monotonic()
         _LITERALS.update(_LITERAL_SOURCES.pop()())
+        _extend_budget(time.monotonic() - started)
     if key not in _LITERALS:
         words, positional = None, True
         if isinstance(pattern.pattern, str) and not pattern.flags & ~_SAFE_FLAGS:
@@ -538,6 +558,22 @@ _SAFE_FLAGS = (
 _INDEX = _AnchorIndex()
 
 
+def prefilter_scan(text: str) -> None:
+    """Find every known literal in `text` now (the first search on a text
+    does it otherwise): for benches that time the rules apart from the scan
+    they share."""
+    if _INDEX.word_ids and _ahocorasick() is not None:
+        _INDEX._scan(text)
+
+
+def learn_literals(patterns: Iterable[Pattern]) -> None:
+    """Make the prefilter know these patterns' literals before any of them is
+    searched: the next search then finds all the new literals in one pass over
+    the text, where learning them one search at a time costs a pass each."""
+    for pattern in patterns:
+        _INDEX.words_of(pattern)
+
+
 def may_match(pattern: Pattern, text: str) -> bool:
     """False only when `pattern` certainly finds nothing in `text`: none of
     its literal prefixes, or of the literals every match holds, occurs."""
@@ -567,7 +603,8 @@ def finditer(
                 return
         else:
             starts = _INDEX.starts(words, text)
-            if starts is not None and len(starts) > MAX_CANDIDATES:
+            many = starts is not None and len(starts) > MAX_CANDIDATES
+            if many and (len(starts) * CHARS_PER_CANDIDATE > len(text) or _looks_ahead(pattern)):
                 starts = None
     if starts is None:
         found = pattern.compiled()
@@ -577,7 +614,34 @@ def finditer(
             raise PatternTimeout(pattern.pattern) from None
         return
     in_range = [start for start in starts if pos <= start < end]
-    yield from matches_from(pattern, text, in_range, end, timed=True)
+    if in_range:  # most texts hold none of a pattern's prefixes
+        yield from matches_from(pattern, text, in_range, end, timed=True)
+
+
+# (pattern, flags) -> whether an anchored match may look through the rest of the text.
+_LOOKS_AHEAD: dict[tuple[str, int], bool] = {}
+
+
+def _looks_ahead(pattern: Pattern) -> bool:
+    """Whether `regex` looks for the pattern's required literal from each start
+    on to the end of the text: it does when the literal sits at no fixed
+    offset in a match (`regex` records the offset as -1). Read from the
+    compiled pattern's own description (its pickled data: pattern, flags,
+    code, ..., required offset, required characters); an unexpected layout
+    counts as looking ahead, which only costs speed."""
+    key = (pattern.pattern, pattern.flags)
+    known = _LOOKS_AHEAD.get(key)
+    if known is None:
+        try:
+            data = pattern.compiled()._pickled_data
+            offset, chars = data[7], data[8]
+            known = not (isinstance(offset, int) and isinstance(chars, tuple)) or (
+                offset < 0 and bool(chars)
+            )
+        except (AttributeError, IndexError, TypeError):
+            known = True
+        _LOOKS_AHEAD[key] = known
+    return known
 
 
 def matches_at(match: Callable[[str, int], object], text: str, starts: Iterable[int]) -> list:

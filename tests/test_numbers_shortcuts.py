@@ -169,7 +169,7 @@ def test_figures_are_tried_where_they_can_start(text):
 def test_number_word_letters_lower_to_themselves_but_for_the_odd_cases():
     """finditer_figures finds number words in text.lower(): a character that
     IGNORECASE equates with one of their letters must lower to that letter,
-    unless it is one of the odd cases (then the plain search runs); and no
+    unless it is one of the odd cases (written as their letter first); and no
     character but those lowers to more than one, or to an ASCII letter without
     being a word character."""
     words = [*numbers._UNITS, *day_counter._FIRST_WORDS.pattern.split("|")]

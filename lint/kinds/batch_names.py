@@ -132,7 +132,7 @@ def fact_from_json(row: object) -> NameUse:
 
 
 def collect(doc: Document, compiled: Compiled) -> list[NameUse]:
-    from lint.kinds.names import Lazy, english_share, in_english
+    from lint.kinds.names import Lazy, in_english, prefix_share
     from lint.known_words import zipf
 
     text = doc.text
@@ -150,7 +150,7 @@ def collect(doc: Document, compiled: Compiled) -> list[NameUse]:
         if entry[0] < compiled.max_token_fame:
             # A rare word in a line of another language is no slip (Passwort).
             if document is None:
-                document = Lazy(lambda: english_share(text))
+                document = Lazy(lambda: prefix_share(text, len(text)))
             if not in_english(text, m.start(), document):
                 continue
         entry[1].append((m.start(), m.end()))

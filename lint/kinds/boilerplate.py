@@ -211,8 +211,30 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
                 yield Match(m.start(), m.end(), {"what": "markup residue"})
 
 
+def _icon_lines(doc: Document, word: str) -> list | None:
+    """The lines whose lowercase holds `word` (ASCII), in order, found in the
+    lowered text (one pass, not one per line); None when lowering changes the
+    text's length (a dotted capital I) and offsets would not map."""
+    lowered = doc.text.lower()
+    if len(lowered) != len(doc.text):
+        return None
+    indexes = []
+    at = lowered.find(word)
+    while at >= 0:
+        index = doc.line_index(at)
+        if not indexes or indexes[-1] != index:
+            indexes.append(index)
+        at = lowered.find(word, at + 1)
+    return [doc.lines[i] for i in indexes]
+
+
 def _line_matches(doc: Document, compiled: Compiled, icons: bool) -> Iterator[Match]:
-    for line in doc.lines:
+    lines = None
+    if compiled.whole_line is None:
+        # Only icon residue to look for: only lines holding the icon word can
+        # have it (a word's lowercase is part of its line's, sigma aside).
+        lines = _icon_lines(doc, compiled.icon_word)
+    for line in doc.lines if lines is None else lines:
         stripped = line.text.strip()
         if not stripped:
             continue

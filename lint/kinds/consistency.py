@@ -19,12 +19,22 @@ import regex
 
 from lint.document import Document
 from lint.kinds.base import Kind, Match, PackContext, preserve_case
-from lint.patterns import Pattern, compile_pattern, finditer, phrase_pattern, prefilter_fold
+from lint.patterns import (
+    Pattern,
+    compile_pattern,
+    finditer,
+    learn_literals,
+    phrase_pattern,
+    prefilter_fold,
+)
 
 # A two-part hyphenated word, not a piece of a longer one ("will-he-won't-he"
 # holds no "t-he"). Written as a lookbehind from the hyphen so that `regex`
 # only tries the positions of hyphens: the groups are those of
 # `(?<![\w\-'’])(\p{L}+)-(\p{L}{2,})(?![\w\-'’])`, found about 30 times faster.
+# Up to this many closed-up forms are looked up with `in` (a fast substring
+# search each), more in one Aho-Corasick pass (about as costly as 30 of them).
+MAX_FINDS = 32
 _HYPHENATED = regex.compile(r"(?<=(?<![\w\-'’])(\p{L}+))-(\p{L}{2,})(?![\w\-'’])")
 
 
@@ -50,6 +60,9 @@ class Compiled:
     needles: tuple[tuple[tuple[str, ...], ...] | None, ...]
     vocabulary: frozenset[str]  # every word of `needles`
     ignorecase: bool
+    # Each word of `vocabulary` -> the indices of the word sets holding it.
+    sets_of: dict[str, tuple[int, ...]]
+    word_sets: int  # the first `word_sets` of `sets` are word sets
 
 
 def prepare(options: Options, context: PackContext | None = None) -> Compiled:
@@ -74,13 +87,21 @@ def prepare(options: Options, context: PackContext | None = None) -> Compiled:
         needles.append(None)
     if not sets and not options.hyphenation:
         raise ValueError("consistency needs 'words', 'patterns' or 'hyphenation: true'")
+    sets_of: dict[str, list[int]] = {}
+    for index, group in enumerate(needles):
+        for words in group or ():
+            for word in words:
+                if index not in sets_of.setdefault(word, []):
+                    sets_of[word].append(index)
     return Compiled(
         tuple(sets),
         options.hyphenation,
         options.min_majority,
         tuple(needles),
-        frozenset(word for group in needles if group for words in group for word in words),
+        frozenset(sets_of),
         options.ignorecase,
+        {word: tuple(indices) for word, indices in sets_of.items()},
+        len(options.words),
     )
 
 
@@ -111,16 +132,30 @@ def _may_differ(needles: tuple[tuple[str, ...], ...], found: set[str]) -> bool:
 
 
 def _hyphenation_sets(text: str) -> list:
-    seen = set()
-    sets = []
-    lowered = text.lower()
+    """A set (hyphenated, closed up) for each distinct hyphenated pair whose
+    closed-up form occurs in the lowercased text, in the order of first use.
+    Which closed-up forms occur is found in one Aho-Corasick pass over the
+    text, and the prefilter learns every new pattern's literals before any is
+    searched, so that a long document with thousands of hyphenated words costs
+    two passes, not two per word (issue 20)."""
+    pairs: dict[tuple[str, str], None] = {}
     for m in _HYPHENATED.finditer(text):
-        left, right = m.group(1).lower(), m.group(2).lower()
-        if (left, right) in seen:
-            continue
-        seen.add((left, right))
+        pairs.setdefault((m.group(1).lower(), m.group(2).lower()), None)
+    if not pairs:
+        return []
+    lowered = text.lower()
+    if len(pairs) <= MAX_FINDS:
+        occurring = {left + right for left, right in pairs if left + right in lowered}
+    else:
+        automaton = ahocorasick.Automaton()
+        for left, right in pairs:
+            automaton.add_word(left + right, left + right)
+        automaton.make_automaton()
+        occurring = {closed for _, closed in automaton.iter(lowered)}
+    sets = []
+    for left, right in pairs:
         closed = left + right
-        if closed not in lowered:
+        if closed not in occurring:
             continue
         hyphenated = f"{left}-{right}"
         sets.append(
@@ -132,6 +167,7 @@ def _hyphenation_sets(text: str) -> list:
                 True,
             )
         )
+    learn_literals(pattern for variants, _ in sets for _, pattern in variants)
     return sets
 
 
@@ -155,14 +191,19 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         extra = _hyphenation_sets(doc.text)
         sets.extend(extra)
         needles.extend([None] * len(extra))
-    occurring = None
-    for (variants, literal), words in zip(sets, needles, strict=True):
-        if words is not None:
-            if occurring is None:
-                haystack = _folded(doc) if compiled.ignorecase else doc.text
-                occurring = _words_in(compiled.vocabulary, haystack)
-            if not _may_differ(words, occurring):
-                continue
+    # Only the word sets one of whose words occurs are looked at: one pass
+    # finds which words occur, and each word names its sets (a document that
+    # holds none of 78 sets' words costs that pass, not 78 checks).
+    looked_at = range(len(sets))
+    if compiled.vocabulary:
+        haystack = _folded(doc) if compiled.ignorecase else doc.text
+        occurring = _words_in(compiled.vocabulary, haystack)
+        holding = {index for word in occurring for index in compiled.sets_of[word]}
+        looked_at = [*sorted(holding), *range(compiled.word_sets, len(sets))]
+    for index in looked_at:
+        (variants, literal), words = sets[index], needles[index]
+        if words is not None and not _may_differ(words, occurring):
+            continue
         present = _present(variants, doc.text)
         if len(present) < 2:
             continue

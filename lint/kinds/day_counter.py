@@ -24,7 +24,7 @@ from lint.dates import document_date, find_dates, find_weekdays, reference_year,
 from lint.document import Document
 from lint.kinds.base import Kind, Match, PackContext
 from lint.numbers import figure_starts
-from lint.patterns import Pattern, compile_pattern, finditer, matches_from, may_match, search
+from lint.patterns import Pattern, compile_pattern, matches_from, may_match, search
 
 _ORDINAL_WORDS = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|(?:one|two|three|four|five|six|"
@@ -158,10 +158,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         ):
             continue
         starts = figure_starts(doc.text, _FIRST_WORDS)  # as numbers.finditer_figures
-        if starts is None:
-            found = list(finditer(counter.pattern, doc.text, prefilter=False))
-        else:
-            found = matches_from(counter.pattern, doc.text, starts)
+        found = matches_from(counter.pattern, doc.text, starts)
         for m in found:
             number = _day_number(m)
             if not number:

@@ -34,6 +34,7 @@ from lint.mojibake import (
     legacy_cyrillic,
     truncated_punctuation,
 )
+from lint.patterns import matches_at
 
 # A run of characters outside ASCII: the unit `decode_run` re-encodes.
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
@@ -213,7 +214,10 @@ def _mojibake(doc: Document) -> Iterator[Match]:
 def _invisible(doc: Document) -> Iterator[Match]:
     if not _INVISIBLE_CHAR.search(doc.text):
         return
-    for m in _INVISIBLE.finditer(doc.text):
+    # Every match starts at one of those characters: tried there only (the
+    # stdlib's scan for them is several times faster than regex's for these).
+    starts = [m.start() for m in _INVISIBLE_CHAR.finditer(doc.text)]
+    for m in matches_at(_INVISIBLE.match, doc.text, starts):
         if m.start() == 0 and m.group() == "\ufeff":
             continue  # a byte-order mark at the very start is the file's business
         names = ", ".join(sorted({unicodedata.name(c, f"U+{ord(c):04X}") for c in m.group()}))

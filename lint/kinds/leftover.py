@@ -54,6 +54,8 @@ _ACRONYM = regex.compile(
 )
 _LATIN_LETTER = regex.compile(r"[A-Za-z]")
 _LETTER = regex.compile(r"\p{L}")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+_ASCII = bytes(range(128))
 _ANY_WORD = re.compile(r"[A-Za-z]+")
 # Words only English writes, to tell an English line from a German or
 # Portuguese one ("in", "was", "an", "a" are words there too).
@@ -200,14 +202,12 @@ def latin_forms(word: str, limit: int = 8) -> list[str]:
 class Forms:
     """Latin forms, sorted, and the source word of each (same index), kept in
     the cache as two strings: splitting them costs less than unpickling a
-    set, and a set is built once a process needs one."""
+    set. Membership is a bisection of the sorted list: a set of 100,000
+    forms would cost each process tens of milliseconds to build for the few
+    words a document asks about."""
 
     forms: list[str]
     sources: str
-    members: frozenset[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "members", frozenset(self.forms))
 
     def source(self, form: str) -> str | None:
         at = bisect.bisect_left(self.forms, form)
@@ -216,7 +216,8 @@ class Forms:
         return None
 
     def __contains__(self, form: str) -> bool:
-        return form in self.members
+        at = bisect.bisect_left(self.forms, form)
+        return at < len(self.forms) and self.forms[at] == form
 
 
 @cache
@@ -270,23 +271,50 @@ def _build_forms(
 
 
 def _latin_share(text: str) -> float:
-    letters = len(_LETTER.findall(text))
-    return len(_LATIN_LETTER.findall(text)) / letters if letters else 0.0
+    """The share of the text's letters (\\p{L}) that are A-Z or a-z, counted
+    on the UTF-8 bytes: ASCII letters by deleting them, other letters among
+    the non-ASCII characters alone (what is left when every ASCII byte is
+    deleted), so a 1 MB text of English is not scanned letter by letter."""
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    other = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    letters = latin + len(_LETTER.findall(other))
+    return latin / letters if letters else 0.0
+
+
+def _foreign_line_starts(text: str) -> list[int]:
+    """The start of each LF-split line holding a character `_MAYBE_FOREIGN`
+    matches, in order: each such character found with `str.find`."""
+    data = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    chars = {c for c in data.decode("utf-8", "surrogatepass") if _MAYBE_FOREIGN.match(c)}
+    starts = set()
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(char, end)
+    return sorted(starts)
 
 
 def _english_lines(doc: Document, share: float) -> Iterator[tuple[int, str]]:
     """(offset, line) for each line whose letters are mostly Latin, in a
     document whose letters are mostly Latin (a Russian page with a Latin
-    handle on a line is not English text)."""
-    if _latin_share(doc.text) < share:
+    handle on a line is not English text). Lines are split at LF; only those
+    holding a character of another script count, so only those are looked at."""
+    text = doc.text
+    if doc.memo(("leftover", "latin share"), lambda: _latin_share(text)) < share:
         return
-    offset = 0
-    for line in doc.text.split("\n"):
+    starts = doc.memo(("leftover", "foreign lines"), lambda: _foreign_line_starts(text))
+    for start in starts:
+        end = text.find("\n", start)
+        line = text[start : len(text) if end < 0 else end]
         if _FOREIGN_CHAR.search(line):
             letters = len(_LETTER.findall(line))
             if letters and len(_LATIN_LETTER.findall(line)) / letters >= share:
-                yield offset, line
-        offset += len(line) + 1
+                yield start, line
 
 
 def _cited(line: str, start: int, end: int) -> bool:
@@ -368,10 +396,13 @@ def _transliterated(doc: Document, compiled: Compiled) -> Iterator[Match]:
     if not words:
         return
     forms = transliterations(compiled.lexicon)
-    if words.isdisjoint(forms.members):
+    present = {word for word in words if word in forms}
+    if not present:
         return
-    offset = 0
-    for line in doc.text.split("\n"):
+    text = doc.text
+    for offset in _lines_holding(text, present):
+        end = text.find("\n", offset)
+        line = text[offset : len(text) if end < 0 else end]
         hits = [m for m in _LOWER_WORD.finditer(line) if m.group() in forms]
         english = {w.lower() for w in _ANY_WORD.findall(line)} & _ENGLISH_FUNCTION_WORDS
         if hits and english:  # German and Portuguese lines have none of these
@@ -381,7 +412,23 @@ def _transliterated(doc: Document, compiled: Compiled) -> Iterator[Match]:
                     continue
                 source = forms.source(m.group()) or ""
                 yield Match(offset + m.start(), offset + m.end(), {"source": source})
-        offset += len(line) + 1
+
+
+def _lines_holding(text: str, words: set[str]) -> list[int]:
+    """The start of each LF-split line holding one of `words` (as text, maybe
+    inside a longer word), in order: the only lines a form can be found on,
+    so a long document with one form is not read line by line."""
+    starts = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            starts.add(start)
+            end = text.find("\n", at)
+            if end < 0:
+                break
+            at = text.find(word, end)
+    return sorted(starts)
 
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:

@@ -20,6 +20,7 @@ in a list after a known or misspelt place ("Mariupol, Pucha and Gramadorsk").
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -854,7 +855,62 @@ def english_share(text: str) -> tuple[int, float]:
     words = _PLAIN_WORD.findall(text)
     if not words:
         return 0, 0.0
-    return len(words), sum(w.lower() in _ENGLISH for w in words) / len(words)
+    return len(words), _english_count(words) / len(words)
+
+
+def _english_count(words: list[str]) -> int:
+    """How many of `words` are English function words (in C: no frame per word)."""
+    return sum(map(_ENGLISH.__contains__, map(str.lower, words)))
+
+
+# Slices longer than this are counted from the text's word index, not scanned.
+INDEXED_SLICE = 2000
+
+
+class _PrefixCounts:
+    """`english_share(text[:end])` for one text and many ends, each counted on
+    from the nearest checkpoint before it: the ends of one document's names
+    rise, so the text is read about once in all, not once per name.
+
+    A checkpoint (pos, words, english) counts the words wholly before `pos`,
+    which is never inside a word."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.checkpoints: list[tuple[int, int, int]] = [(0, 0, 0)]
+
+    def share(self, end: int) -> tuple[int, float]:
+        text = self.text
+        end = min(end, len(text))
+        at = bisect.bisect_right(self.checkpoints, (end, float("inf"), 0)) - 1
+        pos, words, english = self.checkpoints[at]
+        found = _PLAIN_WORD.findall(text, pos, end)
+        words += len(found)
+        english += _english_count(found)
+        result = (words, english / words) if words else (0, 0.0)
+        if end > pos:
+            runs_on = end < len(text) and _LETTER.match(text, end) and _LETTER.match(text, end - 1)
+            if found and runs_on:
+                cut = found[-1]  # a word runs on past `end`: the checkpoint goes before it
+                checkpoint = (end - len(cut), words - 1, english - (cut.lower() in _ENGLISH))
+            else:
+                checkpoint = (end, words, english)
+            if checkpoint[0] > pos:
+                self.checkpoints.insert(at + 1, checkpoint)
+        return result
+
+
+_LETTER = regex.compile(r"\p{L}")
+
+
+@lru_cache(maxsize=2)
+def _prefix_counts(text: str) -> _PrefixCounts:
+    return _PrefixCounts(text)
+
+
+def prefix_share(text: str, end: int) -> tuple[int, float]:
+    """`english_share(text[:end])`, counted on from where the last one ended."""
+    return _prefix_counts(text).share(end)
 
 
 class Lazy:
@@ -875,7 +931,14 @@ def in_english(text: str, start: int, document: Callable[[], tuple[int, float]])
     shorter line, when the document (of 30 words or more) has almost none."""
     line_start = text.rfind("\n", max(0, start - 300), start) + 1
     line_end = text.find("\n", start, start + 300)
-    words, share = english_share(text[line_start : line_end if line_end != -1 else start + 300])
+    end = line_end if line_end != -1 else start + 300
+    if line_start == 0 and end > INDEXED_SLICE:
+        # No line break in the 300 characters before: the text from its start
+        # is read, which on a long document is counted from its word index
+        # (one scan of the text, not one per name).
+        words, share = prefix_share(text, end)
+    else:
+        words, share = english_share(text[line_start:end])
     if words < 8:  # a headline, a name in a list: the document tells
         words, share = document()
         if words < 30:
@@ -1005,7 +1068,7 @@ def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
         if counts is None:
             counts = _capitalised_counts(text)
         if document is None:
-            document = Lazy(lambda: english_share(text))
+            document = Lazy(lambda: prefix_share(text, len(text)))
         if verdict is not None:
             if (
                 _world_reported(text, m.start(), m.end(), verdict, compiled, counts)

@@ -13,7 +13,7 @@ speech; a fourth is a loop). `min_words` keeps short units to other rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress, count, islice
 from operator import eq, methodcaller
@@ -119,16 +119,26 @@ def _candidates(words: list[str], compiled: Compiled) -> list[int]:
 
 
 def _matches(
-    text: str, compiled: Compiled, words: list[str] | None = None
+    text: str,
+    compiled: Compiled,
+    words: list[str] | None = None,
+    word_starts: Callable[[], list[int]] | None = None,
 ) -> Iterator[regex.Match]:
     """The matches `finditer(compiled.search, text)` gives, trying the search
-    only at candidate words."""
+    only at candidate words. `word_starts` gives the start of every word (a
+    document's, kept for the three rules of this kind)."""
     candidates = _candidates(folded_words(text) if words is None else words, compiled)
     if not candidates:
         return
-    # Word starts up to the last candidate, without a Python loop per word.
-    starts = list(map(_START, islice(_WORD.finditer(text), candidates[-1] + 1)))
+    if word_starts is not None:
+        starts = word_starts()
+    else:  # word starts up to the last candidate, without a Python loop per word
+        starts = list(map(_START, islice(_WORD.finditer(text), candidates[-1] + 1)))
     yield from matches_from(compiled.search, text, [starts[index] for index in candidates])
+
+
+def _word_starts(doc: Document) -> list[int]:
+    return doc.memo(("repetition", "starts"), lambda: list(map(_START, _WORD.finditer(doc.text))))
 
 
 _UNIT_PARTS = regex.compile(r"[\s\-]+")
@@ -150,7 +160,7 @@ def _on_purpose(unit: str, allow: frozenset[str]) -> bool:
 
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     words = doc.memo(("repetition", "words"), lambda: folded_words(doc.text))
-    for m in _matches(doc.text, compiled, words):
+    for m in _matches(doc.text, compiled, words, lambda: _word_starts(doc)):
         unit = m.group(1)
         if _on_purpose(unit, compiled.allow) or unit.isdigit():
             continue

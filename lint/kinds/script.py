@@ -123,11 +123,46 @@ def latin_form(word: str) -> str | None:
     return "".join(out)
 
 
+# More candidate characters than one per this many: every word is read.
+_CHARS_PER_CANDIDATE = 50
+_WORD_BACK = regex.compile(r"(?r)[\p{L}\p{M}]+")
+_ASCII = bytes(range(128))
+
+
+def _words_with_foreign_letters(text: str) -> Iterator[regex.Match]:
+    """The matches of `_WORD.finditer(text)` that may hold a Cyrillic or Greek
+    letter (one `_MAYBE_FOREIGN` matches), in order: in English text with a
+    few such letters, only the words around them, not every word (issue 20).
+    Each is the maximal run of letters and marks around one of them, which is
+    the finditer match covering it."""
+    other = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    chars = {c for c in other.decode("utf-8", "surrogatepass") if _MAYBE_FOREIGN.match(c)}
+    positions: list[int] = []
+    for char in chars:
+        at = text.find(char)
+        while at >= 0:
+            positions.append(at)
+            if len(positions) * _CHARS_PER_CANDIDATE > len(text):
+                yield from _WORD.finditer(text)
+                return
+            at = text.find(char, at + 1)
+    end = 0
+    for at in sorted(positions):
+        if at < end:
+            continue  # inside the word just given
+        back = _WORD_BACK.match(text, 0, at + 1)
+        if back is None:
+            continue  # not a letter or a mark: in no word
+        m = _WORD.match(text, back.start())
+        end = m.end()
+        yield m
+
+
 def check(doc: Document, compiled: Compiled) -> Iterator[Match]:
     text = doc.text
     if text.isascii() or not _MAYBE_FOREIGN.search(text):
         return
-    for m in _WORD.finditer(text):
+    for m in _words_with_foreign_letters(text):
         word = m.group()
         if word.isascii() or not _LATIN.search(word) or not compiled.foreign.search(word):
             continue

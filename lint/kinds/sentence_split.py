@@ -167,9 +167,16 @@ def _orphan_candidates(text: str) -> Iterator[regex.Match]:
     So each such line is searched from just after the second-to-last space
     before its full stop (the lookbehind still sees the text before).
     """
+    # The start of the line of the last candidate, and where it was looked
+    # for from: a line break is looked for back to there only, not back to
+    # the start of the text (a search of the whole text per candidate).
+    prev_dot = line_start = 0
     for end in _LINE_END_STOP.finditer(text):
         dot = end.start()
-        line_start = max(text.rfind("\n", 0, dot), text.rfind("\r", 0, dot)) + 1
+        brk = max(text.rfind("\n", prev_dot, dot), text.rfind("\r", prev_dot, dot))
+        if brk >= 0:
+            line_start = brk + 1
+        prev_dot = dot
         last = _last_space(text, line_start, dot)
         first = _last_space(text, line_start, last) if last >= 0 else -1
         m = _ORPHAN.search(text, first + 1 if first >= 0 else line_start, end.end())
