@@ -175,7 +175,9 @@ def check_selectors(config: Config, rules: list[Rule]) -> None:
     """ConfigError naming any rule id or prefix in select, extend-select,
     ignore, per-file-ignores or [severity] that matches no rule (`--select nmes`
     would otherwise run nothing and pass), with the closest known ones."""
-    ids = [rule.id for rule in rules]
+    from lint.suppressions import UNKNOWN, UNUSED
+
+    ids = [rule.id for rule in rules] + [UNKNOWN, UNUSED]  # findings about suppressions
     prefixes = {
         ".".join(parts[:n])
         for rule_id in ids

@@ -206,9 +206,13 @@ class Runner:
         enabled = suppressions.known_names(linter.by_id)
         batch = frozenset(r.id for r in linter.rules if r.kind in BATCH_KINDS)
         unused = self.settings.report_unused_suppressions
-        extra_found = suppressions.problems(
-            path, text, directives, outcome, known, enabled, batch, unused
-        )
+        extra_found = [
+            f
+            for f in suppressions.problems(
+                path, text, directives, outcome, known, enabled, batch, unused
+            )
+            if not matches_prefix(f.rule, config.ignore)  # --ignore newslint.unknown-rule
+        ]
         return sorted(outcome.kept + extra_found)
 
     def check_safely(self, path: str, text: str | None = None) -> DocumentResult | InputError:

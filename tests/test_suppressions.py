@@ -215,3 +215,15 @@ def test_a_suppression_written_in_markdown_code_is_an_example(tmp_path):
         "Missiles struck Kiev.\n",
     )
     assert _findings("--select", "names", "--report-unused-suppressions", path) == [(9, 17, KIEV)]
+
+
+def test_the_suppression_findings_can_be_ignored_like_any_rule(tmp_path):
+    """`--ignore newslint.unknown-rule` is accepted (no 'no rule id' error) and
+    drops that finding; the rule it failed to suppress is still reported."""
+    path = tmp_path / "a.md"
+    path.write_text("Troops left Kiev. <!-- newslint-disable-line nmes.romanization -->\n")
+    proc = run_cli("check", "--isolated", "--no-cache", "--ignore", "newslint.unknown-rule", path)
+    assert proc.returncode == 1, proc.stderr
+    assert "names.romanization" in proc.stdout and "newslint.unknown-rule" not in proc.stdout
+    proc = run_cli("check", "--isolated", "--no-cache", str(path))
+    assert "newslint.unknown-rule" in proc.stdout
