@@ -238,7 +238,7 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
     """Fix every file the paths expand to. Returns (fixes, errors). `guard(inputs)`
     sees the inputs before any is read, as in `runner.run`."""
     from lint import runner
-    from lint.sources import expand
+    from lint.discovery import expand
 
     runner._init_worker(settings)
     config = runner._RESOLVER.for_path(STDIN)
@@ -249,7 +249,7 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
 
     fixes: list[FileFix] = []
     errors: list[FixError] = []
-    items = list(expand(paths, config.include, config.exclude))
+    items = list(expand(paths, settings.discovery(config)))
     if guard is not None:
         guard([i for i in items if not isinstance(i, InputError)])
     for item in items:
@@ -260,6 +260,7 @@ def fix_paths(paths: list[str], settings, unsafe: bool = False, write: bool = Tr
         else:
             if item == STDIN:
                 fix = _fix_stdin(lint, unsafe, config.max_document_size)
+                fix.path = settings.shown(STDIN)
             else:
                 limit = runner._RESOLVER.for_path(item).max_document_size
                 fix = fix_file(item, lint, unsafe, write, limit)

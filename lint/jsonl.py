@@ -25,13 +25,13 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from lint.discovery import expand
 from lint.sources import (
     BINARY_SAMPLE,
     DEFAULT_MAX_DOCUMENT_BYTES,
     STDIN,
     InputError,
     decode,
-    expand,
     open_regular,
 )
 
@@ -204,7 +204,7 @@ def run_jsonl(
     report.records = {}
     include = tuple(p.replace(".txt", ".jsonl") for p in cwd_config.include) + ("*.jsonl",)
     files: list[str] = []
-    for item in expand(paths, include, cwd_config.exclude):
+    for item in expand(paths, settings.discovery(cwd_config, include)):
         if isinstance(item, InputError):
             report.errors.append(item)
         else:

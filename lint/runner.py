@@ -14,11 +14,12 @@ from itertools import chain, islice
 from pathlib import Path
 
 from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
+from lint.discovery import Discovery, expand
 from lint.engine import DocumentResult, Linter, RuleFailure
 from lint.finding import Finding
 from lint.packs import PackError, Rule
 from lint.rulebook import linter_for
-from lint.sources import STDIN, InputError, expand, read_input
+from lint.sources import STDIN, InputError, read_input, remember_text
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,18 @@ class Settings:
     encoding_errors: str = "strict"  # --encoding-errors: strict or replace
     cache_dir: Path | None = None  # results of unchanged files (lint.resultcache)
     max_document_size: int | None = None  # --max-document-size, over the configuration's
+    exclude: tuple[str, ...] | None = None  # --exclude: replaces the configuration's
+    extend_exclude: tuple[str, ...] = ()  # --extend-exclude: adds to it
+    respect_gitignore: bool | None = None  # --no-respect-gitignore
+    force_exclude: bool | None = None  # --force-exclude / --no-force-exclude
+    stdin_filename: str | None = None  # --stdin-filename: the file standard input stands for
+
+    def shown(self, path: str) -> str:
+        """The name an input is reported under: standard input's stand-in name."""
+        return self.stdin_filename if path == STDIN and self.stdin_filename else path
+
+    def discovery(self, config: Config, include: tuple[str, ...] | None = None) -> Discovery:
+        return Discovery.of(config, include, self.stdin_filename)
 
 
 class ConfigResolver:
@@ -71,6 +84,12 @@ class ConfigResolver:
             packs=config.packs + s.packs,
             fail_on=s.fail_on or config.fail_on,
             max_document_size=s.max_document_size or config.max_document_size,
+            exclude=config.exclude if s.exclude is None else s.exclude,
+            extend_exclude=config.extend_exclude + s.extend_exclude,
+            respect_gitignore=(
+                config.respect_gitignore if s.respect_gitignore is None else s.respect_gitignore
+            ),
+            force_exclude=config.force_exclude if s.force_exclude is None else s.force_exclude,
         )
 
 
@@ -127,12 +146,16 @@ def _check_document(config: Config, path: str, text: str) -> DocumentResult:
 def check_input(path: str, text: str | None = None) -> DocumentResult | InputError:
     """Read (unless `text` is given) and check one input."""
     assert _RESOLVER is not None, "call _init_worker first"
-    config = _RESOLVER.for_path(path)
+    shown = _RESOLVER.settings.shown(path)
+    config = _RESOLVER.for_path(shown)
     if text is None:
         decoded = read_input(path, _RESOLVER.settings.encoding_errors, config.max_document_size)
         if isinstance(decoded, InputError):
-            return decoded
+            return replace(decoded, path=shown)
         text = decoded.text
+        if shown != path:  # reports that show the text read it from here, not from disk
+            remember_text(shown, text)
+    path = shown
     result = _check_document(config, path, text)
     ignored = config.ignored_for(path)
     if ignored:
@@ -156,7 +179,7 @@ def run(
     cwd_config = resolver.for_path(STDIN)
     report = Report(fail_on=cwd_config.fail_on)
     inputs: list[str] = []
-    for item in expand(paths, cwd_config.include, cwd_config.exclude):
+    for item in expand(paths, settings.discovery(cwd_config)):
         if isinstance(item, InputError):
             report.errors.append(item)
         else:
@@ -190,6 +213,7 @@ def add_result(
     if isinstance(result, InputError):
         report.errors.append(result)
         return
+    path = resolver.settings.shown(path)
     report.checked.append(path)
     report.findings.extend(result.findings)
     report.failures.extend(result.failures)
