@@ -19,7 +19,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from lint.sources import STDIN, InputError, _os_reason, read_bytes
@@ -160,6 +160,10 @@ class _IgnoreLevel:
     specs: dict[str, object]  # ".ignore" / ".gitignore" / "info/exclude" -> GitIgnoreSpec
     strip: int = 0
     prepend: str = ""
+    # For a folder above the walk: the pattern (by index) of each file that
+    # ignores the walked folder itself. The folder was named on the command
+    # line, so that pattern does not reach inside it (as in ripgrep and ruff).
+    named: dict[str, int] = field(default_factory=dict)
 
     def local(self, rel: str) -> str:
         return self.prepend + rel[self.strip :]
@@ -209,7 +213,7 @@ def _outer_levels(root: Path) -> list[_IgnoreLevel]:
     if top is not None:
         spec = _read_spec(os.path.join(top, ".git", "info", "exclude"))
         if spec is not None:
-            levels.append(_IgnoreLevel({"info/exclude": spec}, prepend=_prefix(start, top)))
+            levels.append(_outer({"info/exclude": spec}, _prefix(start, top)))
     folders = []  # from the walked folder's parent up to `stop`
     folder = start
     while folder != stop and folder != os.path.dirname(folder):
@@ -220,10 +224,19 @@ def _outer_levels(root: Path) -> list[_IgnoreLevel]:
             names = set(os.listdir(folder)) & set(IGNORE_FILES)
         except OSError:
             continue
-        level = _level(folder, names, prepend=_prefix(start, folder))
+        level = _level(folder, names)
         if level is not None:
-            levels.append(level)
+            levels.append(_outer(level.specs, _prefix(start, folder)))
     return levels
+
+
+def _outer(specs: dict[str, object], prepend: str) -> _IgnoreLevel:
+    named = {}
+    for name, spec in specs.items():
+        verdict = spec.check_file(prepend) if prepend else None  # prepend ends with '/'
+        if verdict is not None and verdict.include:
+            named[name] = verdict.index
+    return _IgnoreLevel(specs, prepend=prepend, named=named)
 
 
 def _prefix(start: str, folder: str) -> str:
@@ -243,9 +256,12 @@ def _ignored(rel: str, is_dir: bool, levels: list[_IgnoreLevel]) -> bool:
             spec = level.specs.get(name)
             if spec is None:
                 continue
-            verdict = spec.check_file(level.local(rel) + tail).include
-            if verdict is not None:
-                return verdict
+            verdict = spec.check_file(level.local(rel) + tail)
+            if verdict.include is None:
+                continue
+            if verdict.include and level.named.get(name) == verdict.index:
+                continue  # the pattern that ignores the folder named on the command line
+            return verdict.include
     return False
 
 

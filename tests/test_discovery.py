@@ -134,6 +134,20 @@ def test_gitignore_is_applied_as_git_applies_it(tmp_path: Path):
     assert checked("--isolated", "debug.txt", cwd=tmp_path) == ["debug.txt"]
 
 
+@needs_git
+def test_a_folder_named_on_the_command_line_is_walked_even_when_ignored(tmp_path: Path):
+    """`newslint check bench/out/corpus` when .gitignore holds `bench/out/` (as
+    ripgrep and ruff walk a named folder); the other patterns still apply."""
+    _git(tmp_path, "init", "-q")
+    _tree(tmp_path, ["bench/out/corpus/0001/a.txt", "bench/out/corpus/0001/b.tmp.txt", "c.txt"])
+    (tmp_path / ".gitignore").write_text("bench/out/\n*.tmp.txt\n")
+    assert checked("--isolated", ".", cwd=tmp_path) == ["c.txt"]
+    assert checked("--isolated", "bench/out/corpus", cwd=tmp_path) == [
+        "bench/out/corpus/0001/a.txt"
+    ]
+    assert checked("--isolated", "corpus", cwd=tmp_path / "bench" / "out") == ["corpus/0001/a.txt"]
+
+
 def test_gitignore_and_ignore_files_count_outside_a_git_repository(tmp_path: Path):
     _tree(tmp_path, GITIGNORE_TREE)
     _gitignores(tmp_path)
