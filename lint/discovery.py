@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path, PurePath
 
 from lint.sources import STDIN, InputError, _os_reason, read_bytes
@@ -118,7 +120,17 @@ def _expand(paths: list[str], discovery: Discovery) -> Iterator[str | InputError
 
 
 def _matches(rel: str, name: str, patterns: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
+    """Whether a path or its last part matches one of the glob patterns
+    (fnmatch's rules: `*` crosses '/'), with one regex for all of them."""
+    if not patterns:
+        return False
+    match = _compiled(patterns)
+    return match(rel) is not None or match(name) is not None
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]):
+    return re.compile("|".join(fnmatch.translate(p) for p in patterns)).match
 
 
 def _relative_to(path: str, folder: str | None) -> str | None:
