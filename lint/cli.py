@@ -50,8 +50,22 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _check_options(check: argparse.ArgumentParser) -> None:
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or - (default: .)")
+    check.add_argument(
+        "--format",
+        "--output-format",
+        dest="format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="report format (--output-format is ruff's spelling)",
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text and full reports: auto (default) when standard output is a "
+        "terminal and NO_COLOR is not set",
+    )
     check.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     check.add_argument(
         "--column-unit",
@@ -121,7 +135,9 @@ def _check_options(check: argparse.ArgumentParser) -> None:
 
 
 def _baseline_options(baseline: argparse.ArgumentParser) -> None:
-    baseline.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    baseline.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, folders or - (default: .)"
+    )
     baseline.add_argument(
         "-o", "--output", default=".newslint-baseline.json", metavar="FILE", help="%(default)s"
     )
@@ -163,6 +179,45 @@ def _size(text: str) -> int:
 
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
+    found = p.add_argument_group("file discovery")
+    found.add_argument(
+        "--exclude",
+        type=_csv,
+        metavar="PATTERNS",
+        help="glob patterns to skip in folders (comma-separated), replacing the configured "
+        "exclude and the default one (.git, node_modules, venv, build, dist, ...)",
+    )
+    found.add_argument(
+        "--extend-exclude",
+        type=_csv,
+        default=(),
+        metavar="PATTERNS",
+        help="glob patterns to skip in folders, beside the configured and default ones",
+    )
+    found.add_argument(
+        "--no-respect-gitignore",
+        dest="respect_gitignore",
+        action="store_false",
+        default=None,
+        help="walk what .gitignore and .ignore files ignore too",
+    )
+    found.add_argument(
+        "--force-exclude",
+        dest="force_exclude",
+        action="store_true",
+        default=None,
+        help="apply the exclude patterns to files named on the command line too "
+        "(as pre-commit names them)",
+    )
+    found.add_argument(
+        "--no-force-exclude", dest="force_exclude", action="store_false", help=argparse.SUPPRESS
+    )
+    found.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        help="the file standard input stands for: its configuration and per-file-ignores "
+        "apply, and the report names it (implies - when no path is given)",
+    )
     p.add_argument(
         "--max-document-size",
         type=_size,
@@ -210,7 +265,12 @@ def _add_gate_options(p: argparse.ArgumentParser) -> None:
         help="fail a document over a limit: per-1000-words=5, error=0, warning=3, or for one "
         "rule family, mt:per-1000-words=2, misinfo:warning=0 (repeatable)",
     )
-    gate.add_argument("--statistics", action="store_true", help="print counts per rule")
+    gate.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the count of findings per rule instead of the findings (a table, or JSON "
+        "under --format json)",
+    )
     gate.add_argument("--summary", action="store_true", help="print a table per document")
 
 
@@ -255,6 +315,11 @@ def _settings(args: argparse.Namespace) -> Settings:
         column_unit=getattr(args, "column_unit", "code-point"),
         profile=bool(getattr(args, "profile", False)),
         progress=not (getattr(args, "quiet", False) or getattr(args, "no_progress", False)),
+        exclude=getattr(args, "exclude", None),
+        extend_exclude=getattr(args, "extend_exclude", ()),
+        respect_gitignore=getattr(args, "respect_gitignore", None),
+        force_exclude=getattr(args, "force_exclude", None),
+        stdin_filename=getattr(args, "stdin_filename", None),
     )
 
 
@@ -326,6 +391,8 @@ def _nothing_to_check(args: argparse.Namespace, report: Report) -> None:
     """A run that found no input at all says so (as ruff does, exit 0)."""
     if report.checked or report.errors or getattr(args, "quiet", False):
         return
+    if all(p == "-" for p in args.paths):  # stdin excluded by --force-exclude: nothing to say
+        return
     print(
         "newslint: warning: no documents to check under the given path(s) "
         f"({', '.join(args.paths)})",
@@ -348,6 +415,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_ERROR
+    if args.statistics and args.format not in ("text", "full", "json"):
+        print(
+            f"newslint: error: --statistics prints a table (--format text or full) or JSON "
+            f"(--format json), not --format {args.format}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
     output = _plan_output(args)
     fix_exit, fix_failed = cmd_fix(args, output) if (args.fix or args.diff) else (None, False)
     if fix_exit is not None:
@@ -358,12 +432,29 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         sys.stderr.write(profile_table(report))
     verdict, tables = _gate(args, report)
-    write_output(output, chunks(args.format, report))
+    if args.statistics:  # the counts instead of the findings, as in ruff
+        from lint.gate import statistics_json, statistics_table
+
+        counts = report.findings
+        if args.format == "json":
+            shown = statistics_json(counts)
+        else:
+            shown = statistics_table(counts) if counts else ""
+        write_output(output, [shown])
+    else:
+        from lint.report.colour import wanted
+
+        colour = wanted(args.color, sys.stdout, output.path is not None)
+        write_output(output, chunks(args.format, report, colour=colour))
     if tables:  # on stdout beside a text report, else on stderr
         machine = args.output is not None or args.format not in ("text", "full")
         # After a report that printed anything (text, full, github and json-lines
         # print nothing without findings), a blank line first.
-        printed = report.findings or args.format not in ("text", "full", "github", "json-lines")
+        printed = (
+            report.findings
+            or args.statistics
+            or args.format not in ("text", "full", "github", "json-lines")
+        )
         (sys.stderr if machine else sys.stdout).write(("\n" if printed else "") + tables)
     for row in verdict or ():
         print(
@@ -435,7 +526,7 @@ def _gate(args: argparse.Namespace, report: Report) -> tuple[list[Any] | None, s
     thresholds.update(dict(args.threshold))
     if not (thresholds or args.statistics or args.summary):
         return None, ""
-    from lint.gate import statistics_table, summarise, summary_table, unknown_families
+    from lint.gate import summarise, summary_table, unknown_families
 
     unknown = unknown_families(thresholds, report.rules)
     if unknown:
@@ -445,9 +536,7 @@ def _gate(args: argparse.Namespace, report: Report) -> tuple[list[Any] | None, s
         )
 
     rows = summarise(report, report.findings, thresholds)
-    tables = statistics_table(report.findings) if args.statistics else ""
-    if args.summary:
-        tables += ("\n" if tables else "") + summary_table(rows, thresholds)
+    tables = summary_table(rows, thresholds) if args.summary else ""
     if not thresholds:
         return None, tables
     return [r for r in rows if r.breaches], tables
@@ -523,7 +612,16 @@ def cmd_test_packs(args: argparse.Namespace) -> int:
     from lint.selftest import run_examples
 
     if args.packs:
-        rules = [rule for path in args.packs for rule in load_pack_file(Path(path)).rules]
+        from lint.packs import raise_all
+
+        rules: list[Rule] = []
+        errors: list[PackError] = []
+        for path in args.packs:
+            try:
+                rules.extend(load_pack_file(Path(path)).rules)
+            except PackError as exc:
+                errors.append(exc)
+        raise_all(errors)
     else:
         rules = _rules_for(args, everything=True)
     count, failures = run_examples(rules)
@@ -554,6 +652,19 @@ COMMANDS = {
 }
 
 
+def _default_paths(args: argparse.Namespace) -> str | None:
+    """No path means the current folder, or standard input under
+    --stdin-filename (as in ruff). Returns what is wrong, if anything."""
+    if not hasattr(args, "paths"):
+        return None
+    named = getattr(args, "stdin_filename", None)
+    if not args.paths:
+        args.paths = ["-"] if named else ["."]
+    elif named and "-" not in args.paths:
+        return "--stdin-filename names standard input; add - to the paths, or give no path"
+    return None
+
+
 def _exit_on_termination() -> None:
     """SIGTERM and SIGHUP unwind the stack like Ctrl-C does, so that temporary
     files are removed (lint.atomic) and worker processes stopped (lint.workers)."""
@@ -582,11 +693,16 @@ def main(argv: list[str] | None = None) -> int:
         # For worker processes too; the person running newslint chose these.
         hosts = [os.environ.get(ALLOW_ENV, ""), *args.allow_network]
         os.environ[ALLOW_ENV] = ",".join(h for h in hosts if h)
+    problem = _default_paths(args)
+    if problem:
+        print(f"newslint: error: {problem}", file=sys.stderr)
+        return EXIT_ERROR
     _exit_on_termination()
     try:
         return COMMANDS[args.command](args)
     except (PackError, ConfigError) as exc:
-        print(f"newslint: error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # PackErrors: one line per error
+            print(f"newslint: error: {line}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # `newslint check | head`: the reader has all it wants
         import os

@@ -12,8 +12,12 @@ configuration file are relative to that file.
     ignore = ["mt.repeated-word"]      # rule-id prefixes to skip
     fail-on = "warning"                # error | warning | info
     include = ["*.txt", "*.md"]
-    exclude = ["drafts/**"]
+    extend-exclude = ["drafts/**"]     # skipped in folder walks, beside the defaults
+    exclude = [...]                    # replaces the defaults (lint.discovery.DEFAULT_EXCLUDE)
+    respect-gitignore = true           # skip what .gitignore and .ignore files ignore
+    force-exclude = false              # apply the excludes to files named on the command line
     max-document-size = "10MB"         # larger inputs are skipped with a message
+    extend = "../pyproject.toml"       # inherit another configuration (see `_inherit`)
 
     [tool.newslint.severity]           # override a rule's severity, or switch it off
     "mt.kiev" = "error"
@@ -31,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePath
 
+from lint.discovery import DEFAULT_EXCLUDE
 from lint.finding import SEVERITIES
 from lint.sources import DEFAULT_MAX_DOCUMENT_BYTES, InputError, parse_size, read_bytes
 
@@ -44,6 +49,10 @@ KEYS = {
     "fail-on",
     "include",
     "exclude",
+    "extend-exclude",
+    "respect-gitignore",
+    "force-exclude",
+    "extend",
     "severity",
     "per-file-ignores",
     "thresholds",
@@ -67,7 +76,10 @@ class Config:
     ignore: tuple[str, ...] = ()
     fail_on: str = "warning"
     include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    force_exclude: bool = False
     severity: dict[str, str] = field(default_factory=dict)
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)  # see lint.gate
@@ -96,7 +108,10 @@ class Config:
             rel = PurePath(path).as_posix()
         out: list[str] = []
         for pattern, prefixes in self.per_file_ignores.items():
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern):
+            if os.path.isabs(pattern):  # inherited from a configuration in another folder
+                if fnmatch.fnmatch(_resolve(path).as_posix(), pattern):
+                    out.extend(prefixes)
+            elif fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(PurePath(path).name, pattern):
                 out.extend(prefixes)
         return tuple(out)
 
@@ -161,8 +176,69 @@ def _parse_section(path: Path, text: str) -> dict | None:
 
 
 def load_config(path: Path) -> Config:
+    return parse_config(_inherit(path, ()), path)
+
+
+# Keys whose lists add to those of the configuration extended, as in ruff.
+_ADDING = ("extend-select", "extend-exclude")
+_TABLES = ("severity", "per-file-ignores", "thresholds")  # merged key by key
+
+
+def _inherit(path: Path, chain: tuple[Path, ...]) -> dict:
+    """The newslint table of `path` on top of the one it `extend`s, as ruff
+    does: a key the nearer file sets replaces the other's, except the
+    `extend-*` lists, which add (a `select` drops the extended file's
+    `extend-select`), and the tables (`severity`, `per-file-ignores`,
+    `thresholds`), merged key by key. Paths and patterns with a '/' keep
+    meaning what they meant in the file that wrote them."""
+    path = path.resolve()
+    if path in chain:
+        cycle = " -> ".join(str(p) for p in (*chain, path))
+        raise ConfigError(f"{chain[-1]}: extend makes a cycle: {cycle}")
     section = _section(path) or {}
-    return parse_config(section, path)
+    if "extend" not in section:
+        return section
+    target = section["extend"]
+    if not isinstance(target, str) or not target:
+        raise ConfigError(f"{path}: extend must be the path of a configuration file")
+    base_path = path.parent / os.path.expanduser(os.path.expandvars(target))
+    if not base_path.is_file():
+        raise ConfigError(f"{path}: extend: no configuration file {target!r} ({base_path})")
+    base = _anchored(_inherit(base_path, (*chain, path)), base_path.resolve())
+    parse_config(base, base_path)  # the extended file's own errors, under its own name
+    merged = {k: v for k, v in base.items() if k != "extend"}
+    for key, value in section.items():
+        if key == "extend":
+            continue
+        if key in _ADDING and isinstance(value, list) and isinstance(merged.get(key), list):
+            merged[key] = merged[key] + value
+        elif key in _TABLES and isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+        if key == "select":
+            merged.pop("extend-select", None)
+    return merged
+
+
+def _anchored(section: dict, path: Path) -> dict:
+    """A section whose relative paths (packs) and patterns with a '/'
+    (excludes, per-file-ignores) are made absolute against its file's folder,
+    before another file in another folder inherits them."""
+    folder = path.parent
+    out = dict(section)
+
+    def pattern(p):
+        return (folder / p).as_posix() if isinstance(p, str) and "/" in p.strip("/") else p
+
+    if isinstance(out.get("packs"), list):
+        out["packs"] = [str(folder / p) if isinstance(p, str) else p for p in out["packs"]]
+    for key in ("exclude", "extend-exclude"):
+        if isinstance(out.get(key), list):
+            out[key] = [pattern(p) for p in out[key]]
+    if isinstance(out.get("per-file-ignores"), dict):
+        out["per-file-ignores"] = {pattern(k): v for k, v in out["per-file-ignores"].items()}
+    return out
 
 
 def parse_config(section: dict, path: Path | None = None) -> Config:
@@ -204,6 +280,12 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
     ):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [rules]")
     thresholds = _thresholds(section.get("thresholds", {}), where)
+    switches = {}
+    for key in ("respect-gitignore", "force-exclude"):
+        value = section.get(key, key == "respect-gitignore")
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: {key} must be true or false")
+        switches[key] = value
     max_size = DEFAULT_MAX_DOCUMENT_BYTES
     if "max-document-size" in section:
         try:
@@ -218,7 +300,10 @@ def parse_config(section: dict, path: Path | None = None) -> Config:
         ignore=strings("ignore") or (),
         fail_on=fail_on,
         include=strings("include") or DEFAULT_INCLUDE,
-        exclude=strings("exclude") or (),
+        exclude=(strings("exclude") or ()) if "exclude" in section else DEFAULT_EXCLUDE,
+        extend_exclude=strings("extend-exclude") or (),
+        respect_gitignore=switches["respect-gitignore"],
+        force_exclude=switches["force-exclude"],
         severity=dict(severity),
         per_file_ignores={k: tuple(v) for k, v in ignores.items()},
         thresholds=thresholds,

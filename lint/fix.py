@@ -267,6 +267,7 @@ def fix_paths(
         else:
             if item == STDIN:
                 fix = _fix_stdin(lint, unsafe, config.max_document_size)
+                fix.path = runner.settings.shown(STDIN)
             else:
                 limit = runner.resolver.for_path(item).max_document_size
                 fix = fix_file(item, lint, unsafe, write, limit)

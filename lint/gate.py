@@ -171,6 +171,19 @@ def statistics_table(findings) -> str:
     return _table(("count", "rule", "severity"), body, right=(0,))
 
 
+def statistics_json(findings) -> str:
+    """The counts as JSON (ruff's `--statistics --output-format json`)."""
+    import json
+
+    counts = Counter((f.rule, f.severity) for f in findings)
+    fixable = Counter(f.rule for f in findings if f.suggestions)
+    rows = [
+        {"rule": rule, "severity": severity, "count": n, "fixable": fixable[rule] > 0}
+        for (rule, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
 def _table(header: tuple[str, ...], body: list[tuple[str, ...]], right=()) -> str:
     rows = [header, *body]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

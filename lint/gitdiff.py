@@ -36,8 +36,20 @@ def _git(*args: str, cwd: Path) -> str:
 def changed_lines(rev: str, cwd: Path | None = None) -> tuple[Path, dict[str, set[int] | None]]:
     """(repository root, {path relative to the root: changed line numbers or ALL})."""
     cwd = cwd or Path.cwd()
-    top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
-    _git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}", cwd=top)
+    try:
+        top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    except GitError as exc:
+        if "not a git repository" not in str(exc):
+            raise
+        raise GitError(
+            f"--diff-base {rev}: {cwd} is not in a git repository (run newslint from inside one)"
+        ) from None
+    try:
+        _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}", cwd=top)
+    except GitError:
+        raise GitError(
+            f"--diff-base {rev}: no such revision (a commit, branch or tag) in {top}"
+        ) from None
     diff = _git("diff", "-U0", "--no-color", "--no-ext-diff", "--no-renames", rev, "--", cwd=top)
     changed: dict[str, set[int] | None] = {}
     current: str | None = None

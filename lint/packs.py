@@ -72,6 +72,30 @@ class PackError(Exception):
         super().__init__(f"{where}:{who} {message}")
 
 
+class PackErrors(PackError):
+    """Several pack errors, each reported (a run names every broken rule and
+    pack, not only the first). str() is one line per error."""
+
+    def __init__(self, errors: list[PackError]):
+        self.errors = [e for error in errors for e in getattr(error, "errors", [error])]
+        first = self.errors[0]
+        self.path, self.line, self.rule, self.reason = (
+            first.path,
+            first.line,
+            first.rule,
+            first.reason,
+        )
+        Exception.__init__(self, "\n".join(str(e) for e in self.errors))
+
+
+def raise_all(errors: list[PackError]) -> None:
+    """Raise the errors gathered, if any: one as itself, several together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise PackErrors(errors)
+
+
 @dataclass(frozen=True)
 class Pack:
     name: str
@@ -234,12 +258,18 @@ def parse_pack(text: str, path: str = "<pack>", directory: Path | None = None) -
     context = PackContext(folder, builtin=_is_builtin_folder(folder))
     rules = []
     seen: set[str] = set()
+    errors: list[PackError] = []  # every broken rule is named, not only the first
     for index, raw in enumerate(data["rules"]):
-        rule = _load_rule(raw, index, name, path, lines, context)
-        if rule.id in seen:
-            fail(f"duplicate rule id {rule.id!r}", lines.line("rules", index), rule.id)
+        try:
+            rule = _load_rule(raw, index, name, path, lines, context)
+            if rule.id in seen:
+                fail(f"duplicate rule id {rule.id!r}", lines.line("rules", index), rule.id)
+        except PackError as exc:
+            errors.append(exc)
+            continue
         seen.add(rule.id)
         rules.append(rule)
+    raise_all(errors)
     return Pack(
         name=name,
         version=str(data["version"]),

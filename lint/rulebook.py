@@ -21,6 +21,7 @@ from lint.packs import (
     load_pack,
     pack_from_plain,
     pack_to_plain,
+    raise_all,
 )
 
 
@@ -142,7 +143,13 @@ def packs_for(config: Config) -> list[Pack]:
         for pack in builtin:
             if isinstance(config.builtin_packs, bool) or pack.name in config.builtin_packs:
                 packs.append(pack)
-    packs.extend(cached_pack(Path(p)) for p in config.packs)
+    errors: list[PackError] = []
+    for path in config.packs:
+        try:
+            packs.append(cached_pack(Path(path)))
+        except PackError as exc:
+            errors.append(exc)  # the other packs' errors are reported too
+    raise_all(errors)
     return packs
 
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from lint import columns
 from lint.addresses import PAGE_KINDS, outside_addresses
 from lint.config import Config, ConfigError, find_config_file, load_config, matches_prefix
+from lint.discovery import Discovery, expand
 from lint.engine import DocumentResult, Linter, RuleFailure
 from lint.finding import Finding
 from lint.jsonl import SUPPRESS_FIELD, Record, read_records
@@ -30,7 +31,7 @@ from lint.markdown_prose import is_markdown, prose_only
 from lint.packs import PackError
 from lint.rule import Rule
 from lint.rulebook import linter_for
-from lint.sources import STDIN, InputError, expand, read_input, reread_text
+from lint.sources import STDIN, InputError, read_input, remember_text, reread_text
 from lint.suppressions import blanked, directives_of
 
 if TYPE_CHECKING:
@@ -59,6 +60,18 @@ class Settings:
     progress: bool = True  # a progress bar on stderr when it is a terminal (-q: off)
     report_unused_suppressions: bool = False  # --report-unused-suppressions (lint.suppressions)
     column_unit: str = "code-point"  # --column-unit: code-point, utf-16 or byte (lint.columns)
+    exclude: tuple[str, ...] | None = None  # --exclude: replaces the configuration's
+    extend_exclude: tuple[str, ...] = ()  # --extend-exclude: adds to it
+    respect_gitignore: bool | None = None  # --no-respect-gitignore
+    force_exclude: bool | None = None  # --force-exclude / --no-force-exclude
+    stdin_filename: str | None = None  # --stdin-filename: the file standard input stands for
+
+    def shown(self, path: str) -> str:
+        """The name an input is reported under: standard input's stand-in name."""
+        return self.stdin_filename if path == STDIN and self.stdin_filename else path
+
+    def discovery(self, config: Config, include: tuple[str, ...] | None = None) -> Discovery:
+        return Discovery.of(config, include, self.stdin_filename)
 
 
 class ConfigResolver:
@@ -95,6 +108,12 @@ class ConfigResolver:
             packs=config.packs + s.packs,
             fail_on=s.fail_on or config.fail_on,
             max_document_size=s.max_document_size or config.max_document_size,
+            exclude=config.exclude if s.exclude is None else s.exclude,
+            extend_exclude=config.extend_exclude + s.extend_exclude,
+            respect_gitignore=(
+                config.respect_gitignore if s.respect_gitignore is None else s.respect_gitignore
+            ),
+            force_exclude=config.force_exclude if s.force_exclude is None else s.force_exclude,
         )
 
 
@@ -164,12 +183,16 @@ class Runner:
 
     def check_input(self, path: str, text: str | None = None) -> DocumentResult | InputError:
         """Read (unless `text` is given) and check one input."""
-        config = self.resolver.for_path(path)
+        shown = self.settings.shown(path)
+        config = self.resolver.for_path(shown)
         if text is None:
             decoded = read_input(path, self.settings.encoding_errors, config.max_document_size)
             if isinstance(decoded, InputError):
-                return decoded
+                return replace(decoded, path=shown)
             text = decoded.text
+            if shown != path:  # reports that show the text read it from here, not from disk
+                remember_text(shown, text)
+        path = shown
         # Markdown is checked as its prose alone, at the same offsets (lint.markdown_prose).
         checked = prose_only(text) if is_markdown(path) else text
         directives = directives_of(path, text)
@@ -352,7 +375,7 @@ class Runner:
         include = config.include
         if jsonl:
             include = tuple(p.replace(".txt", ".jsonl") for p in include) + ("*.jsonl",)
-        return expand(paths, include, config.exclude)
+        return expand(paths, self.settings.discovery(config, include))
 
     def _start(
         self, paths: list[str], guard: Guard | None, jsonl: bool = False
@@ -402,6 +425,7 @@ class Runner:
         if isinstance(result, InputError):
             report.errors.append(result)
             return
+        path = self.settings.shown(path)
         report.checked.append(path)
         report.findings.extend(result.findings)
         report.failures.extend(result.failures)

@@ -1,26 +1,23 @@
-"""Inputs: expand paths into documents, decode bytes into text.
+"""Inputs: read documents, decode bytes into text.
 
 A linter that gates ingestion sees whatever the crawler brought. Every input
 that cannot be read becomes an `InputError` that names it and says why (binary,
 bad UTF-8 with the byte offset, a FIFO, a symlink loop, a file that vanished),
 and the run goes on with the other inputs. Nothing here can block: special
-files are refused before they are read, and folders are walked one directory
-at a time so that a folder of a million files is streamed, in a fixed order.
+files are refused before they are read. Which files a folder holds is
+`lint.discovery`'s business.
 """
 
 from __future__ import annotations
 
 import codecs
 import errno
-import fnmatch
 import os
 import re
 import stat
 import sys
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePath
 from typing import BinaryIO
 
 from lint.quoting import quote_path
@@ -70,11 +67,28 @@ class Decoded:
 
 
 def _looks_utf16(sample: bytes) -> bool:
-    """ASCII-heavy text in UTF-16 without a BOM: every other byte is NUL."""
+    """Text in UTF-16 without a BOM: every other byte is NUL (ASCII-heavy
+    text), and what it decodes to is text. A binary file (an executable, a
+    database) can have NULs in every other byte too, but decodes to control
+    characters."""
     if len(sample) < 4:
         return False
     odd, even = sample[1::2], sample[0::2]
-    return odd.count(0) > 0.7 * len(odd) or even.count(0) > 0.7 * len(even)
+    if odd.count(0) > 0.7 * len(odd):
+        codec = "utf-16-le"
+    elif even.count(0) > 0.7 * len(even):
+        codec = "utf-16-be"
+    else:
+        return False
+    text = sample[: len(sample) // 2 * 2].decode(codec, "replace")
+    bad = sum(1 for ch in text if ch == "\ufffd" or ch in _CONTROLS)
+    return bad <= max(1, len(text) // 100)  # a sample may end inside a character
+
+
+# C0 and C1 control characters other than tab and line ends: not in text.
+_CONTROLS = frozenset(
+    chr(c) for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(c) not in "\t\n\r\f"
+)
 
 
 def decode(data: bytes, path: str, errors: str = "strict") -> Decoded | InputError:
@@ -266,11 +280,22 @@ def read_input(
     return decode(data, path, errors)
 
 
+# Texts read from standard input under a name (--stdin-filename): a report
+# that shows the text takes it from here, not from the file of that name.
+_REMEMBERED: dict[str, str] = {}
+
+
+def remember_text(path: str, text: str) -> None:
+    _REMEMBERED[path] = text
+
+
 def reread_text(path: str) -> str:
     """The text of a file already checked, for a report or baseline that needs
     it again ('' if it cannot be read now). Undecodable bytes become U+FFFD,
     as under --encoding-errors replace; the size limit was applied when it was
     checked."""
+    if path in _REMEMBERED:
+        return _REMEMBERED[path]
     decoded = read_input(path, "replace", limit=1 << 40)
     return "" if isinstance(decoded, InputError) else decoded.text
 
@@ -282,89 +307,3 @@ def skipped_summary(errors: list[InputError]) -> str:
     kinds = Counter(e.kind for e in errors)
     why = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
     return f"{len(errors)} input(s) skipped ({why})"
-
-
-def _matches(rel: str, patterns: tuple[str, ...]) -> bool:
-    name = PurePath(rel).name
-    return any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in patterns)
-
-
-def expand(
-    paths: list[str], include: tuple[str, ...], exclude: tuple[str, ...]
-) -> Iterator[str | InputError]:
-    """Files named directly are always checked; folders are walked (sorted,
-    symlinked folders not followed) keeping files that match `include` and not
-    `exclude`."""
-    for raw in paths:
-        if raw == STDIN:
-            yield STDIN
-            continue
-        path = Path(raw)
-        try:
-            is_dir = path.is_dir()
-        except OSError as exc:  # a symlink loop, a name too long...
-            yield InputError(raw, *_os_reason(exc))
-            continue
-        if is_dir:
-            yield from _walk(path, include, exclude)
-        elif path.exists() or path.is_symlink():
-            yield raw
-        else:
-            yield InputError(raw, "no such file or directory", "missing")
-
-
-def _walk(
-    root: Path, include: tuple[str, ...], exclude: tuple[str, ...]
-) -> Iterator[str | InputError]:
-    """Files under `root` in the order of their sorted full paths, one
-    directory listing per level in memory (not the whole tree), and without
-    recursion: a folder nested 10,000 deep is walked like any other.
-
-    Sorting each directory by name, with a '/' after folder names, visits the
-    files in exactly the order of sorting all their paths as strings.
-    """
-    listing = _listing(str(root))
-    if isinstance(listing, InputError):
-        yield listing
-        return
-    # Each level: the folder's path, its path relative to root, and what is left of it.
-    stack = [(str(root), ".", iter(listing))]
-    while stack:
-        folder, rel_folder, entries = stack[-1]
-        entry = next(entries, None)
-        if entry is None:
-            stack.pop()
-            continue
-        name, is_dir = entry
-        rel = os.path.normpath(os.path.join(rel_folder, name))
-        path = os.path.join(folder, name)
-        if not is_dir:
-            if _matches(rel, include) and not _matches(rel, exclude):
-                yield path
-        elif not name.startswith(".") and not _matches(rel, exclude):
-            inner = _listing(path)
-            if isinstance(inner, InputError):
-                yield inner
-            else:
-                stack.append((path, rel, iter(inner)))
-
-
-def _listing(folder: str) -> list[tuple[str, bool]] | InputError:
-    """(name, is a folder) for each entry, sorted as `_walk` needs; symlinked
-    folders are left out (not followed)."""
-    try:
-        with os.scandir(folder) as listing:
-            entries = []
-            for entry in listing:
-                try:
-                    is_dir = entry.is_dir()
-                    is_link = entry.is_symlink()
-                except OSError:
-                    is_dir, is_link = False, True
-                if is_dir and is_link:
-                    continue  # symlinked folders are not followed
-                entries.append((entry.name + "/" if is_dir else entry.name, entry.name, is_dir))
-    except OSError as exc:
-        return InputError(folder, f"cannot list folder: {exc.strerror or exc}", "unreadable")
-    entries.sort()
-    return [(name, is_dir) for _, name, is_dir in entries]

@@ -15,10 +15,12 @@ from pathlib import Path
 import pytest
 
 from lint import runner
-from lint.sources import InputError, decode, expand, read_input
+from lint.discovery import Discovery, expand
+from lint.sources import InputError, decode, read_input
 from tests.conftest import run_cli
 
 KIEV = "Missiles struck Kiev on Monday.\n"
+TXT = Discovery(include=("*.txt",))
 
 
 def check_json(*args: str, cwd: Path | None = None) -> tuple[int, dict, str]:
@@ -182,8 +184,8 @@ def test_a_file_that_vanishes_after_listing_is_reported(tmp_path: Path, monkeypa
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(KIEV)
 
-    def expand_then_delete(paths, include, exclude):
-        listed = list(expand(paths, include, exclude))
+    def expand_then_delete(paths, discovery):
+        listed = list(expand(paths, discovery))
         (tmp_path / "b.txt").unlink()
         return iter(listed)
 
@@ -198,10 +200,10 @@ def test_symlink_loops_and_symlinked_folders_in_a_walk(tmp_path: Path):
     (tmp_path / "real.txt").write_text(KIEV)
     (tmp_path / "loop.txt").symlink_to("loop.txt")
     (tmp_path / "up").symlink_to(tmp_path, target_is_directory=True)  # a folder cycle
-    items = list(expand([str(tmp_path)], ("*.txt",), ()))
+    items = list(expand([str(tmp_path)], TXT))
     assert [Path(str(i)).name for i in items] == ["loop.txt", "real.txt"]
     assert isinstance(read_input(str(tmp_path / "loop.txt")), InputError)
-    named = list(expand([str(tmp_path / "up" / "up" / "loop.txt")], ("*.txt",), ()))
+    named = list(expand([str(tmp_path / "up" / "up" / "loop.txt")], TXT))
     assert len(named) == 1  # named directly: read, then reported as a loop
 
 
@@ -212,7 +214,7 @@ def test_huge_folder_is_walked_in_sorted_order_lazily(tmp_path: Path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "z.txt").touch()
     start = time.perf_counter()
-    walk = expand([str(tmp_path)], ("*.txt",), ())
+    walk = expand([str(tmp_path)], TXT)
     first = next(walk)
     rest = list(walk)
     elapsed = time.perf_counter() - start
@@ -225,7 +227,7 @@ def test_walk_order_is_the_order_of_sorted_paths(tmp_path: Path):
     for rel in ("a b/x.txt", "a/x.txt", "a.b/y.txt", "a.txt", "ab.txt", "sub/deep/z.txt"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).touch()
-    found = list(expand([str(tmp_path)], ("*.txt",), ()))
+    found = list(expand([str(tmp_path)], TXT))
     assert found == sorted(found) and len(found) == 6
 
 

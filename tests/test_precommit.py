@@ -71,3 +71,14 @@ def test_hook_passes_clean_text_and_blocks_seed_defects(tmp_path):
     assert "wire.txt:23:48: warning mt.literal-idiom 'playing fire'" in output
     log = _run("git", "log", "--format=%s", cwd=repo, env=env).stdout
     assert log.splitlines() == ["clean article"]
+
+    # pre-commit names the staged files; the hook's --force-exclude keeps the
+    # configured exclude (issue 18: it used to be bypassed for named files).
+    _run("git", "rm", "-q", "--cached", "wire.txt", cwd=repo, env=env)
+    (repo / "drafts").mkdir()
+    (repo / "wire.txt").rename(repo / "drafts" / "wire.txt")
+    (repo / "pyproject.toml").write_text('[tool.newslint]\nextend-exclude = ["drafts"]\n')
+    _run("git", "add", "pyproject.toml", "drafts/wire.txt", cwd=repo, env=env)
+    excluded = _run("git", "commit", "-q", "-m", "drafts are not checked", cwd=repo, env=env)
+    assert excluded.returncode == 0, excluded.stdout + excluded.stderr
+    assert "Passed" in excluded.stdout + excluded.stderr

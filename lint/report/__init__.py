@@ -27,8 +27,14 @@ FORMATS: dict[str, str] = {
 }
 
 
-def chunks(name: str, report: Report) -> Iterator[str]:
-    return importlib.import_module(FORMATS[name]).chunks(report)
+COLOURED = ("text", "full")  # the formats `colour=True` applies to (lint.report.colour)
+
+
+def chunks(name: str, report: Report, colour: bool = False) -> Iterator[str]:
+    module = importlib.import_module(FORMATS[name])
+    return (
+        module.chunks(report, colour=True) if colour and name in COLOURED else module.chunks(report)
+    )
 
 
 def render(name: str, report: Report) -> str:

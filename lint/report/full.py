@@ -6,8 +6,9 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from lint.columns import DEFAULT, to_code_points
+from lint.columns import to_code_points
 from lint.quoting import printable
+from lint.report.colour import paint
 from lint.report.text import line as header
 from lint.sources import reread_text
 
@@ -25,15 +26,15 @@ def _width(text: str) -> int:
     return width
 
 
-def chunks(report: Report) -> Iterator[str]:
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
     """Findings come sorted by path: one file's lines are held at a time."""
     path, lines = None, []
-    unit = getattr(report, "column_unit", DEFAULT)
+    unit = report.column_unit
     for f in report.findings:
         if f.path != path:
             text = reread_text(f.path) if f.path != "-" else ""
             path, lines = f.path, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        out = [header(f)]
+        out = [header(f, colour)]
         if 0 < f.line <= len(lines):
             source = lines[f.line - 1].replace("\t", " ")
             # The caret is placed by code points, whatever unit the columns count.
@@ -42,7 +43,8 @@ def chunks(report: Report) -> Iterator[str]:
             end = end or len(source) + 1
             pad = _width(source[: column - 1])
             span = max(1, _width(source[column - 1 : end - 1]))
-            out.append(f"  {f.line:>4} | {printable(source)}")
-            out.append(f"       | {' ' * pad}{'^' * span}")
+            out.append(f"  {paint(f'{f.line:>4} |', 'faint', colour)} {printable(source)}")
+            caret = paint("^" * span, f.severity, colour)
+            out.append(f"       {paint('|', 'faint', colour)} {' ' * pad}{caret}")
         out.append("")
         yield "\n".join(out) + "\n"

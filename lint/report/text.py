@@ -9,20 +9,30 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from lint.quoting import printable, quote_path
+from lint.report.colour import paint
 
 if TYPE_CHECKING:
     from lint.finding import Finding
     from lint.runner import Report
 
 
-def line(f: Finding) -> str:
-    hint = f" (suggestion: {printable(f.suggestions[0])})" if f.suggestions else ""
+def line(f: Finding, colour: bool = False) -> str:
+    hint = ""
+    if f.suggestions:  # an empty suggestion deletes the span
+        first = f.suggestions[0]
+        hint = f" (suggestion: {printable(first)})" if first else " (fix: delete)"
+    if not colour:
+        return (
+            f"{quote_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} "
+            f"{printable(f.message)}{hint}"
+        )
     return (
-        f"{quote_path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} "
-        f"{printable(f.message)}{hint}"
+        f"{paint(quote_path(f.path), 'path')}:{paint(f'{f.line}:{f.column}', 'position')}: "
+        f"{paint(f.severity, f.severity)} {paint(f.rule, 'rule')} {printable(f.message)}"
+        f"{paint(hint, 'faint')}"
     )
 
 
-def chunks(report: Report) -> Iterator[str]:
+def chunks(report: Report, colour: bool = False) -> Iterator[str]:
     for f in report.findings:
-        yield line(f) + "\n"
+        yield line(f, colour) + "\n"
