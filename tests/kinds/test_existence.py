@@ -6,25 +6,7 @@ import pytest
 
 import lint
 from lint.config import Config
-from lint.engine import Linter
-from lint.packs import parse_pack
-
-
-def one_rule(kind: str, options: str, message: str = "'{match}'") -> Linter:
-    text = f"""\
-name: t
-version: "1"
-description: test
-rules:
-  - id: r
-    kind: {kind}
-    severity: warning
-    message: "{message}"
-    description: test
-    options:
-{options}
-"""
-    return Linter(parse_pack(text, "t.yaml").rules)
+from tests.conftest import one_rule
 
 
 def test_existence_matches_whole_phrases_across_whitespace():

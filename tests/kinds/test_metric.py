@@ -1,24 +1,6 @@
 """metric: a readability formula per paragraph against a threshold."""
 
-from lint.engine import Linter
-from lint.packs import parse_pack
-
-
-def one_rule(kind: str, options: str, message: str = "'{match}'") -> Linter:
-    text = f"""\
-name: t
-version: "1"
-description: test
-rules:
-  - id: r
-    kind: {kind}
-    severity: warning
-    message: "{message}"
-    description: test
-    options:
-{options}
-"""
-    return Linter(parse_pack(text, "t.yaml").rules)
+from tests.conftest import one_rule
 
 
 def test_metric_flags_run_on_paragraphs_only():
@@ -29,3 +11,23 @@ def test_metric_flags_run_on_paragraphs_only():
     prose = "The council met on Tuesday. It agreed to fund schools. The mayor was pleased."
     found = linter.check_text(prose + "\n\n" + run_on)
     assert [f.line for f in found] == [3]
+
+
+def test_the_finding_spans_the_whole_paragraph_and_names_score_and_limit():
+    linter = one_rule(
+        "metric",
+        "      formula: flesch_kincaid_grade\n      max: 30\n      min_words: 10",
+        "scores {score} (limit {limit})",
+    )
+    run_on = " ".join(["home news world politics business"] * 20)
+    [finding] = linter.check_text("A short line.\n\n" + run_on + "\n")
+    assert (finding.line, finding.column, finding.end_line) == (3, 1, 3)
+    assert finding.end_column == len(run_on) + 1
+    assert finding.message == "scores 42.3 (limit 30)"
+
+
+def test_a_paragraph_under_min_words_is_not_scored():
+    linter = one_rule(
+        "metric", "      formula: flesch_kincaid_grade\n      max: 1\n      min_words: 40"
+    )
+    assert linter.check_text("Notwithstanding extraordinarily complicated circumstances.") == []

@@ -1,24 +1,6 @@
 """repetition: doubled words, repeated phrases and repetition loops."""
 
-from lint.engine import Linter
-from lint.packs import parse_pack
-
-
-def one_rule(kind: str, options: str, message: str = "'{match}'") -> Linter:
-    text = f"""\
-name: t
-version: "1"
-description: test
-rules:
-  - id: r
-    kind: {kind}
-    severity: warning
-    message: "{message}"
-    description: test
-    options:
-{options}
-"""
-    return Linter(parse_pack(text, "t.yaml").rules)
+from tests.conftest import one_rule
 
 
 def test_repetition_reports_doubled_words_not_names():

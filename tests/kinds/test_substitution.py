@@ -1,24 +1,6 @@
 """substitution: a wrong form, with the right one suggested in matching case."""
 
-from lint.engine import Linter
-from lint.packs import parse_pack
-
-
-def one_rule(kind: str, options: str, message: str = "'{match}'") -> Linter:
-    text = f"""\
-name: t
-version: "1"
-description: test
-rules:
-  - id: r
-    kind: {kind}
-    severity: warning
-    message: "{message}"
-    description: test
-    options:
-{options}
-"""
-    return Linter(parse_pack(text, "t.yaml").rules)
+from tests.conftest import one_rule
 
 
 def test_substitution_preserves_case_and_suggests():
