@@ -148,6 +148,13 @@ def _baseline_options(baseline: argparse.ArgumentParser) -> None:
 def _rules_options(rules: argparse.ArgumentParser) -> None:
     _add_rule_options(rules)
     rules.add_argument("--all", action="store_true", help="include rules that are switched off")
+    rules.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="markdown: the full reference, every rule and kind (docs/rules.md)",
+    )
+    rules.add_argument("-o", "--output", metavar="FILE", help="write to FILE (markdown)")
 
 
 def _rule_options(rule: argparse.ArgumentParser) -> None:
@@ -567,6 +574,8 @@ def _rules_for(args: argparse.Namespace | None, everything: bool = False) -> lis
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    if args.format == "markdown" or args.output:
+        return _rules_markdown(args)
     rules = _rules_for(args, everything=args.all)
     on = {r.id for r in _rules_for(args)}
     width = max((len(r.id) for r in rules), default=10)
@@ -574,6 +583,19 @@ def cmd_rules(args: argparse.Namespace) -> int:
         first = rule.description.splitlines()[0] if rule.description else ""
         state = "" if rule.id in on else " (off)"
         print(f"{rule.id:<{width}}  {rule.kind:<13} {rule.severity:<8} {first}{state}")
+    return EXIT_CLEAN
+
+
+def _rules_markdown(args: argparse.Namespace) -> int:
+    """Every rule (switched off or not) and every kind, as Markdown."""
+    from lint.output import plan_output, write_output
+    from lint.ruledocs import render_markdown
+
+    if args.format != "markdown":
+        print("newslint: error: rules -o writes --format markdown", file=sys.stderr)
+        return EXIT_ERROR
+    output = plan_output(args.output)
+    write_output(output, [render_markdown(_rules_for(args, everything=True))])
     return EXIT_CLEAN
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from lint.examples import Expected, read_examples
 from lint.finding import SEVERITIES
 from lint.kinds import KINDS, canonical, known, load_kind
 from lint.kinds.base import PackContext
@@ -327,13 +328,9 @@ def _load_rule(
     options_raw = raw.get("options") or {}
     if not isinstance(options_raw, dict):
         fail("options must be a mapping", lines.line(*at, "options"))
-    examples = raw.get("examples") or {}
-    if not isinstance(examples, dict) or set(examples) - {"flag", "pass"}:
-        fail("examples is a mapping with 'flag' and 'pass' lists", lines.line(*at, "examples"))
-    for key in ("flag", "pass"):
-        values = examples.get(key, [])
-        if not (isinstance(values, list) and all(isinstance(v, str) for v in values)):
-            fail(f"examples.{key} must be a list of strings", lines.line(*at, "examples", key))
+    examples = read_examples(
+        raw.get("examples"), fail, lambda *keys: lines.line(*at, "examples", *keys)
+    )
 
     kind = load_kind(kind_name)
 
@@ -368,9 +365,10 @@ def _load_rule(
         source=f"{path}:{line}",
         link=raw.get("link"),
         fix=fix,
-        examples_flag=tuple(examples.get("flag", [])),
-        examples_pass=tuple(examples.get("pass", [])),
+        examples_flag=examples.flag,
+        examples_pass=examples.passing,
         enabled=raw.get("enabled", True),
+        examples_expected=examples.expected,
     )
 
 
@@ -390,6 +388,7 @@ def pack_to_plain(pack: Pack) -> dict:
                 "link": rule.link,
                 "examples_flag": list(rule.examples_flag),
                 "examples_pass": list(rule.examples_pass),
+                "examples_expected": [e.to_plain() for e in rule.examples_expected],
                 "enabled": rule.enabled,
                 "options": rule.data.raw_options,
                 "pack_file": rule.data.pack_file,
@@ -442,6 +441,10 @@ def pack_from_plain(value: Any) -> Pack:
                 examples_flag=tuple(expect(raw["examples_flag"], list[str], "examples")),
                 examples_pass=tuple(expect(raw["examples_pass"], list[str], "examples")),
                 enabled=expect(raw["enabled"], bool, "enabled"),
+                examples_expected=tuple(
+                    Expected.from_plain(e)
+                    for e in expect(raw["examples_expected"], list, "examples")
+                ),
             )
         )
     return Pack(

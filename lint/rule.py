@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
+from lint.examples import Expected
 from lint.kinds import load_kind
 from lint.kinds.base import PackContext
 from lint.options import build_options
@@ -142,6 +143,8 @@ class Rule:
     examples_flag: tuple[str, ...] = ()
     examples_pass: tuple[str, ...] = ()
     enabled: bool = True  # off-by-default rules run only when selected
+    # Flag examples that also say where their finding is and what it says (lint.examples).
+    examples_expected: tuple[Expected, ...] = ()
 
     @property
     def options(self) -> Any:

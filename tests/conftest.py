@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lint.engine import Linter
+from lint.packs import parse_pack
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
@@ -35,3 +38,21 @@ def run_json(*args: str, cwd: Path | None = None) -> dict:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def one_rule(kind: str, options: str, message: str = "'{match}'") -> Linter:
+    """A Linter of one rule of `kind`, from a pack written here (options indented six)."""
+    text = f"""\
+name: t
+version: "1"
+description: test
+rules:
+  - id: r
+    kind: {kind}
+    severity: warning
+    message: "{message}"
+    description: test
+    options:
+{options}
+"""
+    return Linter(parse_pack(text, "t.yaml").rules)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_grammar import RECORDED, TEXT
+from tests.kinds.test_grammar import RECORDED, TEXT
 
 
 @pytest.fixture

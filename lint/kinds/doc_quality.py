@@ -34,7 +34,7 @@ _TOKEN = regex.compile(r"\S+")
 # A whole token without a letter (the complement of the tokens `_ALPHA` finds).
 _LETTERLESS_TOKEN = regex.compile(r"(?<!\S)[^\s\p{L}]+(?!\S)")
 # The only characters `str.split` takes for whitespace and regex's `\s` does not
-# (tests/test_doc_quality.py checks this over all of Unicode): without them in
+# (tests/kinds/test_doc_quality.py checks this over all of Unicode): without them in
 # the text, `str.split` gives exactly the `_TOKEN` tokens, faster.
 ODD_SPACES = regex.compile(r"[\x1c-\x1f]")
 

@@ -98,3 +98,52 @@ def test_quoted_keep_leaves_the_rules_severity():
     (match,) = lexicon.check(Document("The “sham” vote went ahead."), compiled)
     assert match.severity is None
     assert match.values["voice"] == " (in quotation marks: someone else's words)"
+
+
+@pytest.fixture(scope="module")
+def packs_linter() -> Linter:
+    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
+    return Linter([r for r in rules if r.enabled])
+
+
+def by_rule(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_loaded_word_in_a_quotation_is_not_the_authors(packs_linter):
+    text = "“This investigation is a sham and a charade,” Smith told reporters."
+    assert by_rule(packs_linter.check_text(text), "misinfo.loaded-language") == []
+
+
+def test_loaded_word_in_indirect_speech_names_the_speaker(packs_linter):
+    text = "Smith told reporters the investigation was a sham."
+    (found,) = by_rule(packs_linter.check_text(text), "misinfo.loaded-language")
+    assert found.severity == "info" and "in words attributed to Smith" in found.message
+
+
+def test_same_word_in_author_voice_is_an_info_marker(packs_linter):
+    found = by_rule(packs_linter.check_text("The sham vote was held."), "misinfo.loaded-language")
+    assert [f.severity for f in found] == ["info"] and "attributed" not in found[0].message
+
+
+def test_narrative_in_reported_speech_is_lowered(packs_linter):
+    text = (
+        "Lavrov said the Kiev regime shelled the town. The Kiev regime shelled the town. "
+        "Peskov called it “a crime of the Kiev regime”."
+    )
+    found = by_rule(packs_linter.check_text(text), "narratives.kiev-regime")
+    assert [f.severity for f in found] == ["info", "warning", "info"]
+    assert "Lavrov" in found[0].message and "Peskov" in found[2].message
+
+
+def test_narrative_topics_that_historians_and_fact_checkers_write_about_are_info(packs_linter):
+    text = (
+        "Denazification was an Allied programme launched after 1945. "
+        "There are no U.S.-run biolabs in Ukraine."
+    )
+    assert [
+        f.severity for f in packs_linter.check_text(text) if f.rule.startswith("narratives.")
+    ] == [
+        "info",
+        "info",
+    ]

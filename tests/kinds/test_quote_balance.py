@@ -8,6 +8,8 @@ whatever the layout of the paragraphs.
 from __future__ import annotations
 
 import lint
+from lint import check_text
+from lint.kinds import quote_balance
 
 RULE = "scrape.unbalanced-quote"
 
@@ -128,3 +130,47 @@ def test_a_quotation_nested_in_straight_quotes_is_balanced():
 def test_a_links_arrow_is_no_guillemet():
     assert found("A counselor can help find a licensed professional near you »\n") == []
     assert found("The sign read Кондитерская» in the window.\n") != []
+
+
+def rules_hit(text: str, prefix: str = "scrape.") -> list[tuple[int, str]]:
+    return [(f.line, f.rule) for f in check_text(text, path="t.txt") if f.rule.startswith(prefix)]
+
+
+def test_unclosed_quote_points_at_its_opening_mark():
+    text = "He called it a “serious challenge”. “The envoys fired back.\n\nOn Monday, Zhao spoke."
+    found = [f for f in check_text(text, path="t.txt") if f.rule == "scrape.unbalanced-quote"]
+    assert [(f.line, f.column) for f in found] == [(1, text.index("“The") + 1)]
+
+
+def test_multi_paragraph_quotation_is_not_unbalanced():
+    text = "“The first part runs on.\n\n“The second part closes it,” he said."
+    assert rules_hit(text) == []
+
+
+def test_apostrophes_are_not_closing_quotes():
+    opened, strays = quote_balance.unbalanced(
+        "NATO’s ‘China threat’ and the ’90s; the countries’ envoys.", quote_balance.Options()
+    )
+    assert opened == [] and strays == []
+
+
+def test_quotation_split_over_paragraphs_is_balanced_across_them():
+    text = (
+        'A statement from his family said: "We cannot believe he has gone.\n\n'
+        "He was loved by everyone who knew him.\n\n"
+        'May God be with his parents."\n'
+    )
+    assert rules_hit(text) == []
+
+
+def test_double_quote_standing_for_an_apostrophe_is_named():
+    text = 'Brendan Rodgers" side suffered a 2-0 loss.'
+    found = [f for f in check_text(text, path="t.txt") if f.rule == "scrape.unbalanced-quote"]
+    assert len(found) == 1 and "apostrophe" in found[0].message
+
+
+def test_mixed_straight_and_curly_pair_is_balanced_and_inch_marks_are_not_quotes():
+    opened, strays = quote_balance.unbalanced(
+        'The slogan “We’re On It" trended. The 65" TV costs $549.', quote_balance.Options()
+    )
+    assert opened == [] and strays == []

@@ -91,3 +91,19 @@ def test_a_sentence_in_capitals_is_shouting_even_on_a_line_of_its_own(linter):
         (3, "TEAMS ARE REQUIRED TO PROVIDE"),
         (3, "NEGATIVE TEST RESULT BEFORE THE COMMISSION"),
     ]
+
+
+@pytest.fixture(scope="module")
+def packs_linter() -> Linter:
+    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
+    return Linter([r for r in rules if r.enabled])
+
+
+def by_rule(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_sensational_ignores_acronym_runs_and_long_lines(packs_linter):
+    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING to you.\nWow!! \nYou Won't Believe This\n"
+    found = by_rule(packs_linter.check_text(text), "misinfo.sensational")
+    assert [f.line for f in found] == [2, 3, 4]

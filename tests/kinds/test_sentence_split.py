@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import lint
+from lint.config import Config
 
 
 def splits(text: str) -> list[str]:
@@ -43,3 +46,44 @@ def test_a_split_is_an_error_a_lost_capital_a_warning_and_a_user_level_caps_both
         Config(select=("mt.sentence-split",), severity={"mt.sentence-split": "info"})
     ).check_text(text)
     assert [f.severity for f in lowered] == ["info", "info"]
+
+
+MT = Config(select=("mt", "names", "consistency"))
+
+
+def rules_in(text: str) -> list[str]:
+    return [f.rule for f in lint.check_text(text, config=MT)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials met in Brussels on Monday. they agreed to send more aid.",
+        "The army withdrew from the village. but the shelling went on.",
+    ],
+)
+def test_lowercase_continuation_is_a_split(text):
+    assert "mt.sentence-split" in rules_in(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting starts at 9 a.m. tomorrow in Kyiv.",
+        "Visit www.example.com. more news follows.",
+        "Growth was 3.5 per cent, i.e. slower than last year.",
+        "The device (incl. charger) costs more.",
+    ],
+)
+def test_abbreviations_and_addresses_are_not_splits(text):
+    assert "mt.sentence-split" not in rules_in(text)
+
+
+def test_orphan_acronym_after_a_long_sentence_is_reported():
+    text = "Finland said it would decide within weeks whether to apply for membership. “NATO.\n"
+    assert rules_in(text).count("mt.orphan-sentence") == 1
+
+
+def test_short_reply_is_not_an_orphan():
+    text = "Asked if he would resign after the vote in parliament, he said. “No.”\n"
+    assert "mt.orphan-sentence" not in rules_in(text)

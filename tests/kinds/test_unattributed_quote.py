@@ -234,3 +234,24 @@ def test_findings_do_not_depend_on_the_layout_of_paragraphs(linter):
     by_blocks = findings(linter, "\n\n".join(paragraphs))
     assert [f.message for f in by_lines] == [f.message for f in by_blocks]
     assert [f.line for f in by_lines] == [5] and [f.line for f in by_blocks] == [9]
+
+
+@pytest.fixture(scope="module")
+def packs_linter() -> Linter:
+    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
+    return Linter([r for r in rules if r.enabled])
+
+
+def by_rule(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_unattributed_quote_next_sentence_attribution_counts(packs_linter):
+    text = (
+        "“We will never accept this humiliation from the West and its allies.” "
+        "Medvedev wrote this on Telegram.\n\n"
+        "The crowd dispersed.\n\n"
+        "“Nobody in this town will ever forget what happened on that night.” Crowds cheered."
+    )
+    found = by_rule(packs_linter.check_text(text), "misinfo.unattributed-quote")
+    assert [f.line for f in found] == [5]

@@ -69,3 +69,38 @@ def test_some_say_as_a_noun_is_not_a_hedge(linter):
 def test_a_hedge_in_quotation_marks_is_the_speakers(linter):
     text = "“Experts say the bridge is safe, but nobody has checked it,” the mayor said."
     assert hedges(linter, text) == []
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def packs_linter() -> Linter:
+    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
+    return Linter([r for r in rules if r.enabled])
+
+
+def by_rule(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_seed_weasel_found_and_zhao_quote_not_a_warning(packs_linter):
+    seed1 = (SEEDS / "001_d243b07e263ab49a.txt").read_text(encoding="utf-8")
+    found = by_rule(packs_linter.check_text(seed1), "misinfo.weasel")
+    assert [
+        (f.line, seed1.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1]) for f in found
+    ] == [(19, "some experts see")]
+    seed0 = (SEEDS / "000_744cba33126f6084.txt").read_text(encoding="utf-8")
+    zhao_line = next(n for n, line in enumerate(seed0.splitlines(), 1) if "Zhao told" in line)
+    assert not [
+        f for f in packs_linter.check_text(seed0) if f.line == zhao_line and f.severity != "info"
+    ]
+
+
+def test_weasel_silenced_by_named_source_in_sentence(packs_linter):
+    text = (
+        "Critics argue the plan is too costly.\n\nThe vote is on Friday. Turnout is expected "
+        "to be low.\n\nCritics argue the plan is too costly, according to Reuters."
+    )
+    found = by_rule(packs_linter.check_text(text), "misinfo.weasel")
+    assert [(f.line, f.column) for f in found] == [(1, 1)]

@@ -1,4 +1,5 @@
-"""Misinformation markers: reported speech, weasel words, quotations, sensationalism."""
+"""Quotations and their speakers (lint/speech.py); the misinformation rules'
+tests are in tests/kinds/ (lexicon, weasel, unattributed_quote, sensational)."""
 
 from pathlib import Path
 
@@ -14,7 +15,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 @pytest.fixture(scope="module")
-def linter() -> Linter:
+def packs_linter() -> Linter:
     rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
     return Linter([r for r in rules if r.enabled])
 
@@ -58,80 +59,6 @@ def test_indirect_speech_names_speaker_but_not_anonymous_officials():
     assert indirect_speaker(doc, doc.text.index("sham")) is None
 
 
-def test_loaded_word_in_a_quotation_is_not_the_authors(linter):
-    text = "“This investigation is a sham and a charade,” Smith told reporters."
-    assert by_rule(linter.check_text(text), "misinfo.loaded-language") == []
-
-
-def test_loaded_word_in_indirect_speech_names_the_speaker(linter):
-    text = "Smith told reporters the investigation was a sham."
-    (found,) = by_rule(linter.check_text(text), "misinfo.loaded-language")
-    assert found.severity == "info" and "in words attributed to Smith" in found.message
-
-
-def test_same_word_in_author_voice_is_an_info_marker(linter):
-    found = by_rule(linter.check_text("The sham vote was held."), "misinfo.loaded-language")
-    assert [f.severity for f in found] == ["info"] and "attributed" not in found[0].message
-
-
-def test_narrative_in_reported_speech_is_lowered(linter):
-    text = (
-        "Lavrov said the Kiev regime shelled the town. The Kiev regime shelled the town. "
-        "Peskov called it “a crime of the Kiev regime”."
-    )
-    found = by_rule(linter.check_text(text), "narratives.kiev-regime")
-    assert [f.severity for f in found] == ["info", "warning", "info"]
-    assert "Lavrov" in found[0].message and "Peskov" in found[2].message
-
-
-def test_narrative_topics_that_historians_and_fact_checkers_write_about_are_info(linter):
-    text = (
-        "Denazification was an Allied programme launched after 1945. "
-        "There are no U.S.-run biolabs in Ukraine."
-    )
-    assert [f.severity for f in linter.check_text(text) if f.rule.startswith("narratives.")] == [
-        "info",
-        "info",
-    ]
-
-
-def test_seed_weasel_found_and_zhao_quote_not_a_warning(linter):
-    seed1 = (SEEDS / "001_d243b07e263ab49a.txt").read_text(encoding="utf-8")
-    found = by_rule(linter.check_text(seed1), "misinfo.weasel")
-    assert [
-        (f.line, seed1.splitlines()[f.line - 1][f.column - 1 : f.end_column - 1]) for f in found
-    ] == [(19, "some experts see")]
-    seed0 = (SEEDS / "000_744cba33126f6084.txt").read_text(encoding="utf-8")
-    zhao_line = next(n for n, line in enumerate(seed0.splitlines(), 1) if "Zhao told" in line)
-    assert not [f for f in linter.check_text(seed0) if f.line == zhao_line and f.severity != "info"]
-
-
-def test_weasel_silenced_by_named_source_in_sentence(linter):
-    text = (
-        "Critics argue the plan is too costly.\n\nThe vote is on Friday. Turnout is expected "
-        "to be low.\n\nCritics argue the plan is too costly, according to Reuters."
-    )
-    found = by_rule(linter.check_text(text), "misinfo.weasel")
-    assert [(f.line, f.column) for f in found] == [(1, 1)]
-
-
-def test_unattributed_quote_next_sentence_attribution_counts(linter):
-    text = (
-        "“We will never accept this humiliation from the West and its allies.” "
-        "Medvedev wrote this on Telegram.\n\n"
-        "The crowd dispersed.\n\n"
-        "“Nobody in this town will ever forget what happened on that night.” Crowds cheered."
-    )
-    found = by_rule(linter.check_text(text), "misinfo.unattributed-quote")
-    assert [f.line for f in found] == [5]
-
-
-def test_sensational_ignores_acronym_runs_and_long_lines(linter):
-    text = "NATO US EU UN OSCE\nTHE GOVERNMENT IS LYING to you.\nWow!! \nYou Won't Believe This\n"
-    found = by_rule(linter.check_text(text), "misinfo.sensational")
-    assert [f.line for f in found] == [2, 3, 4]
-
-
 def test_quote_paragraphs_continue_the_speaker_before_them():
     doc = Document(
         "“I'm devastated,” he told the BBC.\n\n"
@@ -167,11 +94,11 @@ def test_multi_paragraph_quotation_keeps_the_speaker_of_its_first_paragraph():
     assert [q.speaker for q in quotations(doc)] == ["Robert Hunter", "Smith"]
 
 
-def test_role_before_the_quotation_is_a_speaker(linter):
+def test_role_before_the_quotation_is_a_speaker(packs_linter):
     text = "The administration of the sanatorium told us: “You are already traitors!”"
     assert quotations(Document(text))[0].speaker == "The administration of the sanatorium"
     # The label is the administration's word, in quotation marks: not the author's.
-    assert by_rule(linter.check_text(text), "misinfo.name-calling") == []
+    assert by_rule(packs_linter.check_text(text), "misinfo.name-calling") == []
 
 
 def test_a_speaker_phrase_opened_by_a_conjunction_names_the_speaker_alone():

@@ -20,7 +20,9 @@ from tests.conftest import SHARED
 
 CASES = [
     json.loads(line)
-    for line in (Path(__file__).parent / "data" / "mojibake_cases.jsonl").read_text().splitlines()
+    for line in (Path(__file__).resolve().parents[1] / "data" / "mojibake_cases.jsonl")
+    .read_text()
+    .splitlines()
 ]
 MOJIBAKE = Config(select=("mt.mojibake",))
 

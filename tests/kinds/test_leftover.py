@@ -1,5 +1,4 @@
-"""Source-language leftovers (issue 17): each rule on sentences of the shapes
-seen in machine translation, with the exact span and message."""
+"""leftover: source-language words left in English (Cyrillic, CJK, acronyms, transliterations)."""
 
 from __future__ import annotations
 
@@ -21,6 +20,8 @@ RULES = (
     "scrape.footnote-marker",
     "scrape.markup",
 )
+
+
 CONFIG = Config(select=RULES, extend_select=RULES)
 
 
@@ -117,41 +118,6 @@ def test_transliterated_words_are_reported_with_their_source():
 )
 def test_loanwords_titles_and_other_languages_are_not_transliterations(text):
     assert found(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "span"),
-    [
-        ("“ well, here we go” .", "“ "),
-        ('They said, " Why? " and left.', '" Why? "'),
-        ('such a thing suits him" .', '" .'),
-    ],
-)
-def test_spaced_quotation_marks(text, span):
-    assert ("mt.spaced-quotes", span) in found(text)
-
-
-def test_a_guillemet_closing_an_english_quotation():
-    assert found('says the commander from the pseudo "Cadet »') == [("mt.lone-guillemet", "»")]
-    assert found("Will it happen again?» she asked.") == [("mt.lone-guillemet", "»")]
-    assert found("Read more stories in Entertainment this hour »") == []
-
-
-def test_dash_attribution_without_quotation_marks():
-    text = "Their antibodies did not change during mutations, - says the doctor."
-    assert found(text) == [("mt.dash-attribution-unquoted", "- says")]
-    assert found("The official – said to be close to the president – resigned.") == []
-
-
-def test_markup_residue_inside_a_sentence():
-    assert found("Thank you<unk> today.") == [("mt.unknown-token", "<unk>")]
-    assert found("Contingents are in DR Congo.[1] The role was set.") == [
-        ("scrape.footnote-marker", "[1]")
-    ]
-    assert found("The talks failed.</section> Officials said so.") == [
-        ("scrape.markup", "</section>")
-    ]
-    assert found("“It give[s] us hope,” he said.\n[1] The list follows.") == []
 
 
 def test_leftover_checks_are_pure_functions_of_the_document():

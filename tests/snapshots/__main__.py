@@ -1,0 +1,5 @@
+import sys
+
+from tests.snapshots import main
+
+sys.exit(main())
