@@ -87,10 +87,11 @@ for _language, _words in _WORDS.items():
 MIN_WORDS = 6  # a Latin-script line shorter than this is never judged
 # A document with this share of its words in another language is in that
 # language: it gets one note, not a finding per passage. So is one whose
-# foreign lines hold FOREIGN_OVER_ENGLISH times the words of its lines that
-# are surely English (a German page with an English slogan or heading).
+# foreign lines hold over FOREIGN_OVER_ENGLISH times the words of its English
+# lines (a German page with an English slogan or heading; not an English report
+# of three short lines around a German quotation).
 DOCUMENT_SHARE = 0.8
-FOREIGN_OVER_ENGLISH = 2
+FOREIGN_OVER_ENGLISH = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -195,8 +196,11 @@ def mostly_foreign(doc: Document) -> bool:
 
 
 def _surely_english(text: str) -> bool:
+    """A line that reads as English: a short one with an English function word
+    ("The talks continue."), a longer one with one in four words such."""
     words = _WORD.findall(text.lower())
-    return len(words) >= MIN_WORDS and sum(1 for w in words if w in _ENGLISH) * 4 >= len(words)
+    english = sum(1 for w in words if w in _ENGLISH)
+    return english > 0 and (len(words) < MIN_WORDS or english * 4 >= len(words))
 
 
 def foreign_share(doc: Document) -> float:

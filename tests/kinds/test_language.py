@@ -61,7 +61,7 @@ def test_a_mostly_german_page_with_english_bits_gets_one_note():
         "Blue Tomato präsentiert die dritte Auflage des Events in diesem Jahr am See.\n\n"
         "Der Wakebeach bietet mit dem abfallenden Rasen am Ufer sowie Plattformen im See "
         "ideale Bedingungen für einen perfekten Blick auf die Rampe und die Fahrer.\n\n"
-        "Be there or be square, and bring your friends with you!\n"
+        "Be there or be square!\n"
     )
     assert [f for f in findings(text) if not f[0].startswith("quality.doc-")] == [
         ("mt.foreign-language", "info")
