@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import lint
 from lint import check_text
-from lint.config import Config
+from tests.conftest import leftover_findings as found
 
 
 def furniture(text: str) -> list[str]:
@@ -30,26 +30,6 @@ def test_a_menu_entry_ending_in_an_abbreviation_is_not_a_reply():
 
     assert not _is_reply("U.S.", ["U.S."]) and not _is_reply("Apple Inc.", ["Apple", "Inc."])
     assert _is_reply("Got it.", ["Got", "it."]) and not _is_reply("Got it", ["Got", "it"])
-
-
-RULES = (
-    "mt.untranslated-word",
-    "mt.untranslated-acronym",
-    "mt.transliterated-word",
-    "mt.spaced-quotes",
-    "mt.lone-guillemet",
-    "mt.dash-attribution-unquoted",
-    "mt.unknown-token",
-    "scrape.footnote-marker",
-    "scrape.markup",
-)
-
-
-CONFIG = Config(select=RULES, extend_select=RULES)
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, text[f.offset : f.end_offset]) for f in lint.check_text(text, config=CONFIG)]
 
 
 def test_markup_residue_inside_a_sentence():

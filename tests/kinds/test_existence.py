@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-import lint
-from lint.config import Config
+from tests.conftest import leftover_findings as found
 from tests.conftest import one_rule
 
 
@@ -14,26 +13,6 @@ def test_existence_matches_whole_phrases_across_whitespace():
     found = linter.check_text("Sources\n say the talks failed. Resources say nothing.")
     assert len(found) == 1 and (found[0].line, found[0].column) == (1, 1)
     assert found[0].end_line == 2
-
-
-RULES = (
-    "mt.untranslated-word",
-    "mt.untranslated-acronym",
-    "mt.transliterated-word",
-    "mt.spaced-quotes",
-    "mt.lone-guillemet",
-    "mt.dash-attribution-unquoted",
-    "mt.unknown-token",
-    "scrape.footnote-marker",
-    "scrape.markup",
-)
-
-
-CONFIG = Config(select=RULES, extend_select=RULES)
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, text[f.offset : f.end_offset]) for f in lint.check_text(text, config=CONFIG)]
 
 
 @pytest.mark.parametrize(

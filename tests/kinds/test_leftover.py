@@ -5,28 +5,10 @@ from __future__ import annotations
 import pytest
 
 import lint
-from lint.config import Config
 from lint.document import Document
 from lint.kinds import leftover
-
-RULES = (
-    "mt.untranslated-word",
-    "mt.untranslated-acronym",
-    "mt.transliterated-word",
-    "mt.spaced-quotes",
-    "mt.lone-guillemet",
-    "mt.dash-attribution-unquoted",
-    "mt.unknown-token",
-    "scrape.footnote-marker",
-    "scrape.markup",
-)
-
-
-CONFIG = Config(select=RULES, extend_select=RULES)
-
-
-def found(text: str) -> list[tuple[str, str]]:
-    return [(f.rule, text[f.offset : f.end_offset]) for f in lint.check_text(text, config=CONFIG)]
+from tests.conftest import LEFTOVER_CONFIG as CONFIG
+from tests.conftest import leftover_findings as found
 
 
 def test_a_single_cyrillic_word_beside_its_translation_is_reported():
