@@ -81,3 +81,17 @@ def leftover_findings(text: str) -> list[tuple[str, str]]:
 
     found = lint.check_text(text, config=LEFTOVER_CONFIG)
     return [(f.rule, text[f.offset : f.end_offset]) for f in found]
+
+
+@pytest.fixture(scope="module")
+def packs_linter() -> Linter:
+    """The enabled rules of the misinformation and narratives packs."""
+    from lint.packs import load_pack
+
+    rules_dir = ROOT / "rules"
+    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(rules_dir / p).rules]
+    return Linter([r for r in rules if r.enabled])
+
+
+def by_rule(findings: list, rule: str) -> list:
+    return [f for f in findings if f.rule == rule]

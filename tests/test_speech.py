@@ -6,22 +6,11 @@ from pathlib import Path
 import pytest
 
 from lint.document import Document
-from lint.engine import Linter
-from lint.packs import load_pack
 from lint.speech import indirect_speaker, quotations
+from tests.conftest import by_rule
 
 RULES = Path(__file__).resolve().parents[1] / "rules"
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def packs_linter() -> Linter:
-    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
-    return Linter([r for r in rules if r.enabled])
-
-
-def by_rule(findings, rule):
-    return [f for f in findings if f.rule == rule]
 
 
 def test_quotation_speaker_after_closing_mark():

@@ -8,6 +8,7 @@ from lint.document import Document
 from lint.engine import Linter
 from lint.kinds import lexicon
 from lint.packs import load_pack
+from tests.conftest import by_rule
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 LOADED, LABEL = "misinfo.loaded-language", "misinfo.name-calling"
@@ -98,16 +99,6 @@ def test_quoted_keep_leaves_the_rules_severity():
     (match,) = lexicon.check(Document("The “sham” vote went ahead."), compiled)
     assert match.severity is None
     assert match.values["voice"] == " (in quotation marks: someone else's words)"
-
-
-@pytest.fixture(scope="module")
-def packs_linter() -> Linter:
-    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
-    return Linter([r for r in rules if r.enabled])
-
-
-def by_rule(findings, rule):
-    return [f for f in findings if f.rule == rule]
 
 
 def test_loaded_word_in_a_quotation_is_not_the_authors(packs_linter):

@@ -6,6 +6,7 @@ import pytest
 
 from lint.engine import Linter
 from lint.packs import load_pack
+from tests.conftest import by_rule
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 RULE = "misinfo.sensational"
@@ -91,16 +92,6 @@ def test_a_sentence_in_capitals_is_shouting_even_on_a_line_of_its_own(linter):
         (3, "TEAMS ARE REQUIRED TO PROVIDE"),
         (3, "NEGATIVE TEST RESULT BEFORE THE COMMISSION"),
     ]
-
-
-@pytest.fixture(scope="module")
-def packs_linter() -> Linter:
-    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
-    return Linter([r for r in rules if r.enabled])
-
-
-def by_rule(findings, rule):
-    return [f for f in findings if f.rule == rule]
 
 
 def test_sensational_ignores_acronym_runs_and_long_lines(packs_linter):

@@ -12,6 +12,7 @@ from lint.document import Document
 from lint.engine import Linter
 from lint.packs import load_pack
 from lint.speech import quotations
+from tests.conftest import by_rule
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 RULE = "misinfo.unattributed-quote"
@@ -234,16 +235,6 @@ def test_findings_do_not_depend_on_the_layout_of_paragraphs(linter):
     by_blocks = findings(linter, "\n\n".join(paragraphs))
     assert [f.message for f in by_lines] == [f.message for f in by_blocks]
     assert [f.line for f in by_lines] == [5] and [f.line for f in by_blocks] == [9]
-
-
-@pytest.fixture(scope="module")
-def packs_linter() -> Linter:
-    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
-    return Linter([r for r in rules if r.enabled])
-
-
-def by_rule(findings, rule):
-    return [f for f in findings if f.rule == rule]
 
 
 def test_unattributed_quote_next_sentence_attribution_counts(packs_linter):

@@ -6,6 +6,7 @@ import pytest
 
 from lint.engine import Linter
 from lint.packs import load_pack
+from tests.conftest import by_rule
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
 RULE = "misinfo.weasel"
@@ -72,16 +73,6 @@ def test_a_hedge_in_quotation_marks_is_the_speakers(linter):
 
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def packs_linter() -> Linter:
-    rules = [r for p in ("misinfo.yaml", "narratives.yaml") for r in load_pack(RULES / p).rules]
-    return Linter([r for r in rules if r.enabled])
-
-
-def by_rule(findings, rule):
-    return [f for f in findings if f.rule == rule]
 
 
 def test_seed_weasel_found_and_zhao_quote_not_a_warning(packs_linter):
